@@ -11,6 +11,7 @@ import {
   unhealthyReport,
 } from './fixtures.js';
 import { hostileString } from './hostile.js';
+import { expectValidReport } from './validate.js';
 import { linkableText, linkableTokens, renderGfm, tableShapes, tagsOf } from './gfm.js';
 
 // Everything the summary itself may produce; anything else came from API text.
@@ -190,6 +191,7 @@ describe('renderSummary', () => {
               reason: rows[i]?.[1],
             })),
           };
+          expectValidReport(report);
           const html = assertStructure(renderSummary(report));
           expect(tableShapes(html)[0]?.rows).toHaveLength(findings.length);
         },

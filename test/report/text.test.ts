@@ -5,6 +5,7 @@ import type { Report } from '../../src/report/model.js';
 import { displayWidth, renderText } from '../../src/report/text.js';
 import { ALL_REPORTS, failedReport, hugeReport, unhealthyReport } from './fixtures.js';
 import { hostileString } from './hostile.js';
+import { expectValidReport } from './validate.js';
 
 // Control characters other than the line feed, C1 controls (CSI \u009b), bidi controls.
 // eslint-disable-next-line no-control-regex
@@ -107,6 +108,7 @@ describe('renderText', () => {
               }),
             ],
           };
+          expectValidReport(report);
           const text = renderText(report, { color, width: 80 });
           expect(text.replace(OUR_SGR, '')).not.toMatch(CONTROL);
           if (!color) expect(text).not.toContain('\u001b');
