@@ -9,7 +9,10 @@
  * of backslash escapes for markdown syntax, the tokens GitHub links are broken with an invisible
  * WORD JOINER (U+2060): `@⁠user` is not a mention, `#⁠12` not a reference, `http:⁠//x` not an
  * autolink. The reader sees the same characters. Text inside a code span is not linked by GitHub,
- * so `escapeCode` keeps the text verbatim there (copyable ids and emails).
+ * so `escapeCode` keeps the text verbatim there (copyable ids and emails). Renovate and Dependabot
+ * break mentions the same way, with a zero-width character after `@` and `#`
+ * (renovatebot/renovate#1083 and #30842, dependabot/dependabot-core#12685). `&` is escaped too,
+ * so `&#64;`, `&#x40;` or `&commat;` in API text stay literal instead of decoding to `@`.
  */
 
 /** U+2060 WORD JOINER: invisible, not a word character, no line-break opportunity. */
