@@ -99,11 +99,12 @@ function problemsSection(report: Report, budget: number, maxRows: number): strin
   if (report.findings.length === 0) {
     return report.status === 'failed' ? '' : 'No problems found.\n\n';
   }
-  const rows = sortFindings(report.findings).map(problemRow);
+  const sorted = sortFindings(report.findings);
   return (
     fitTable(
       '| Severity | Resource | Problem | Fix |\n|---|---|---|---|\n',
-      rows,
+      sorted,
+      problemRow,
       budget,
       maxRows,
       'problem',
@@ -128,9 +129,10 @@ function resourceCell(f: Pick<Finding, 'resource'>): string {
  * The rows that fit in `budget` bytes (and `maxRows`), then one line saying how many were left
  * out and where they are.
  */
-function fitTable(
+function fitTable<T>(
   header: string,
-  rows: readonly string[],
+  items: readonly T[],
+  render: (item: T) => string,
   budget: number,
   maxRows: number,
   noun: string,
@@ -138,14 +140,17 @@ function fitTable(
   let out = header;
   let used = bytes(header);
   let shown = 0;
-  for (const row of rows) {
+  // Rows are escaped only while they fit: with 10,000 findings most are never rendered.
+  for (const item of items) {
+    if (shown >= maxRows) break;
+    const row = render(item);
     const size = bytes(row);
-    if (shown >= maxRows || used + size > budget) break;
+    if (used + size > budget) break;
     out += row;
     used += size;
     shown += 1;
   }
-  const omitted = rows.length - shown;
+  const omitted = items.length - shown;
   if (shown === 0) out = '';
   if (omitted > 0) {
     const lead =
@@ -194,14 +199,13 @@ function silencedSection(
   maxRows: number,
 ): string {
   if (silenced.length === 0) return '';
-  const rows = sortFindings(silenced).map(
-    (f) =>
-      `| ${SEVERITY_EMOJI[f.severity]} ${f.severity} | ${resourceCell(f)} | ${escapeInline(f.message, { max: CAP.message })} ${escapeCode(f.check, { max: CAP.id })} | ${escapeInline(f.silencedUntil, { max: 40 })} | ${escapeInline(f.reason ?? '', { max: CAP.detail })} |\n`,
-  );
+  const row = (f: SilencedFinding) =>
+    `| ${SEVERITY_EMOJI[f.severity]} ${f.severity} | ${resourceCell(f)} | ${escapeInline(f.message, { max: CAP.message })} ${escapeCode(f.check, { max: CAP.id })} | ${escapeInline(f.silencedUntil, { max: 40 })} | ${escapeInline(f.reason ?? '', { max: CAP.detail })} |\n`;
   const summaryLine = `<details><summary>🔕 ${plural(silenced.length, 'silenced finding')} (not counted)</summary>\n\n`;
   const table = fitTable(
     '| Severity | Resource | Problem | Silenced until | Reason |\n|---|---|---|---|---|\n',
-    rows,
+    sortFindings(silenced),
+    row,
     budget - bytes(summaryLine) - 20,
     maxRows,
     'silenced finding',

@@ -219,6 +219,8 @@ function charWidth(ch: string): number {
 }
 
 export function displayWidth(text: string): number {
+  // Most text is printable ASCII: one cell per character.
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
   let n = 0;
   for (const ch of text) n += charWidth(ch);
   return n;

@@ -1,4 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import type { Report } from '../../src/report/model.js';
+import { hostileString } from './hostile.js';
 import { finding } from '../../src/checks/finding.js';
 import { ANNOTATIONS_PER_LEVEL, planAnnotations } from '../../src/report/annotations.js';
 import {
@@ -79,5 +82,34 @@ describe('planAnnotations', () => {
   it('strips control characters from titles and messages', () => {
     const text = JSON.stringify(planAnnotations(unhealthyReport));
     expect(text).not.toMatch(/\\u001b|\\n|\\r|\u202e/);
+  });
+});
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+describe('planAnnotations with hostile text', () => {
+  it('never carries control or bidi characters into titles or messages (property)', () => {
+    fc.assert(
+      fc.property(hostileString, hostileString, hostileString, (name, message, fix) => {
+        const report: Report = {
+          ...unhealthyReport,
+          findings: [
+            finding({
+              check: 'account.smtp-error',
+              suite: 'accounts',
+              severity: 'error',
+              resource: { type: 'account', id: message, name },
+              message,
+              remediation: fix,
+            }),
+          ],
+        };
+        for (const a of planAnnotations(report)) {
+          expect(`${a.title}${a.message}`).not.toMatch(CONTROL);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -200,3 +200,17 @@ describe('renderSummary', () => {
     );
   });
 });
+
+describe('renderSummary of a failed run', () => {
+  it('renders any failure text harmlessly (property)', () => {
+    fc.assert(
+      fc.property(hostileString, hostileString, hostileString, (cause, message, remediation) => {
+        const report: Report = { ...failedReport, failure: { cause, message, remediation } };
+        expectValidReport(report);
+        const html = assertStructure(renderSummary(report));
+        expect(html).toContain('<strong>Fix:</strong>');
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
