@@ -23,6 +23,16 @@ export interface TextOptions {
 }
 
 export const TEXT_DEFAULT_WIDTH = 100;
+
+/**
+ * Whether the CLI should colour its text report: only on a terminal, never when `NO_COLOR` is set
+ * to a non-empty value (https://no-color.org) or the terminal is `dumb`.
+ */
+export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.TERM === 'dumb') return false;
+  return stream.isTTY === true;
+}
 const MIN_WIDTH = 40;
 const RESOURCE_COLUMN_MAX = 36;
 

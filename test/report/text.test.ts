@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { finding } from '../../src/checks/finding.js';
 import type { Report } from '../../src/report/model.js';
-import { displayWidth, renderText } from '../../src/report/text.js';
+import { colorEnabled, displayWidth, renderText } from '../../src/report/text.js';
 import { ALL_REPORTS, failedReport, hugeReport, unhealthyReport } from './fixtures.js';
 import { hostileString } from './hostile.js';
 import { expectValidReport } from './validate.js';
@@ -116,5 +116,16 @@ describe('renderText', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('colorEnabled', () => {
+  it('colours a terminal unless NO_COLOR is set or the terminal is dumb', () => {
+    expect(colorEnabled({ isTTY: true }, {})).toBe(true);
+    expect(colorEnabled({ isTTY: false }, {})).toBe(false);
+    expect(colorEnabled({}, {})).toBe(false);
+    expect(colorEnabled({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(colorEnabled({ isTTY: true }, { NO_COLOR: '' })).toBe(true);
+    expect(colorEnabled({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
   });
 });
