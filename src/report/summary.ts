@@ -108,6 +108,7 @@ function problemsSection(report: Report, budget: number, maxRows: number): strin
       budget,
       maxRows,
       'problem',
+      (rest) => describeCounts(countFindings(rest)),
     ) + '\n'
   );
 }
@@ -136,6 +137,7 @@ function fitTable<T>(
   budget: number,
   maxRows: number,
   noun: string,
+  breakdown?: (rest: readonly T[]) => string,
 ): string {
   let out = header;
   let used = bytes(header);
@@ -157,7 +159,8 @@ function fitTable<T>(
       shown === 0
         ? `${plural(omitted, noun)} not shown`
         : `${plural(omitted, `more ${noun}`, `more ${noun}s`)} not shown`;
-    out += `\n_${lead} here, to keep this summary readable and under GitHub's size limit; the JSON report lists them all._\n`;
+    const detail = breakdown ? ` (${breakdown(items.slice(shown))})` : '';
+    out += `\n_${lead}${detail} here, to keep this summary readable and under GitHub's size limit; the JSON report lists them all._\n`;
   }
   return out;
 }

@@ -122,7 +122,7 @@ describe('renderSummary', () => {
       const markdown = renderSummary(report);
       expect(Buffer.byteLength(markdown)).toBeLessThan(1_000_000);
       expect(markdown).toContain(
-        "_9,000 more problems not shown here, to keep this summary readable and under GitHub's size limit; the JSON report lists them all._",
+        "_9,000 more problems not shown (2,334 errors, 3,333 warnings, 3,333 unknown) here, to keep this summary readable and under GitHub's size limit; the JSON report lists them all._",
       );
       const lines = markdown.split('\n');
       expect([...lines.slice(0, 6), '…', ...lines.slice(-40)].join('\n')).toMatchSnapshot();
