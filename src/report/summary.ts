@@ -54,7 +54,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
 
   // The problems table comes first in reading order and gets the budget first; silenced findings
   // (folded away, already out of the counts) get what remains.
-  const problems = problemsSection(report, maxBytes - fixed - 2 * CUT_LINE_RESERVE, maxRows);
+  const problems = problemsSection(report, maxBytes - fixed - CUT_LINE_RESERVE, maxRows);
   const silenced = silencedSection(
     report.silenced,
     maxBytes - fixed - bytes(problems) - CUT_LINE_RESERVE,
@@ -99,17 +99,27 @@ function problemsSection(report: Report, budget: number, maxRows: number): strin
   if (report.findings.length === 0) {
     return report.status === 'failed' ? '' : 'No problems found.\n\n';
   }
-  const sorted = sortFindings(report.findings);
-  return (
-    fitTable(
-      '| Severity | Resource | Problem | Fix |\n|---|---|---|---|\n',
-      sorted,
-      problemRow,
-      budget,
-      maxRows,
-      'problem',
-      (rest) => describeCounts(countFindings(rest)),
-    ) + '\n'
+  return renderProblemsTable(report.findings, budget, maxRows) + '\n';
+}
+
+/**
+ * The problems table alone (severity, resource, problem, fix), sorted, cut to `maxBytes` UTF-8
+ * bytes with a line counting what was left out. Reusable where space is tight, e.g. an issue body
+ * (65,536 characters: a byte budget is conservative, as UTF-8 bytes ≥ UTF-16 units).
+ */
+export function renderProblemsTable(
+  findings: readonly Finding[],
+  maxBytes: number,
+  maxRows: number = SUMMARY_MAX_ROWS,
+): string {
+  return fitTable(
+    '| Severity | Resource | Problem | Fix |\n|---|---|---|---|\n',
+    sortFindings(findings),
+    problemRow,
+    maxBytes - CUT_LINE_RESERVE,
+    maxRows,
+    'problem',
+    (rest) => describeCounts(countFindings(rest)),
   );
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { finding } from '../../src/checks/finding.js';
 import type { Report } from '../../src/report/model.js';
-import { renderSummary } from '../../src/report/summary.js';
+import { renderProblemsTable, renderSummary } from '../../src/report/summary.js';
 import {
   ALL_REPORTS,
   failedReport,
@@ -212,5 +212,21 @@ describe('renderSummary of a failed run', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('renderProblemsTable', () => {
+  it('fits a byte budget (an issue body) and counts what it left out', () => {
+    const findings = hugeReport(2_000).findings;
+    for (const maxBytes of [3_000, 60_000]) {
+      const table = renderProblemsTable(findings, maxBytes);
+      expect(Buffer.byteLength(table)).toBeLessThanOrEqual(maxBytes);
+      const html = assertStructure(table);
+      const shown = tableShapes(html)[0]?.rows.length ?? 0;
+      expect(shown).toBeGreaterThan(0);
+      expect(table).toContain(
+        `_${(2_000 - shown).toLocaleString('en-US')} more problems not shown`,
+      );
+    }
   });
 });

@@ -56,6 +56,31 @@ describe('renderText', () => {
     for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(120);
   });
 
+  it('aligns by terminal cells with wide and combining characters in names', () => {
+    const names = ['東京チーム', '🚀 launch', 'e\u0301te\u0301', 'plain'];
+    const report: Report = {
+      ...unhealthyReport,
+      findings: names.map((name, i) =>
+        finding({
+          check: 'campaign.status',
+          suite: 'campaigns',
+          severity: 'error',
+          resource: { type: 'campaign', id: `c${i}`, name },
+          message: `Message ${i} here.`,
+          remediation: 'Fix it.',
+        }),
+      ),
+    };
+    const lines = renderText(report, { color: false }).split('\n');
+    const columns = names.map((_, i) => {
+      const line = lines.find((l) => l.includes(`Message ${i} here.`)) ?? '';
+      return displayWidth(line.slice(0, line.indexOf(`Message ${i}`)));
+    });
+    expect(new Set(columns).size).toBe(1);
+    expect(displayWidth('東京')).toBe(4);
+    expect(displayWidth('e\u0301')).toBe(1);
+  });
+
   it('wraps to a narrow terminal', () => {
     const text = renderText(unhealthyReport, { color: false, width: 50 });
     for (const line of text.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(50);
