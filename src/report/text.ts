@@ -171,7 +171,10 @@ function findingLines(findings: readonly Finding[], width: number, paint: Paint)
     const resource = fitWidth(row.resource, resourceWidth);
     const head = `  ${padWidth(row.type, typeWidth)}  ${side ? padWidth(resource, resourceWidth) : resource}`;
     const message = wrap(`${row.message} [${row.check}]`, textWidth);
-    const fix = wrap(`→ ${row.fix}`, textWidth).map((l) => paint('dim', l));
+    // The fix hangs after its arrow, so a wrapped fix reads as one block.
+    const fix = wrap(row.fix, textWidth - 2).map((l, i) =>
+      paint('dim', `${i === 0 ? '→' : ' '} ${l}`),
+    );
     const pad = ' '.repeat(textIndent);
     if (side) {
       out.push(`${head}  ${message[0] ?? ''}`.trimEnd());
