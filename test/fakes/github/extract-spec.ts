@@ -100,9 +100,9 @@ export function extractSubset(spec: Json): Json {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const require = createRequire(import.meta.url);
   const file = require.resolve('@octokit/openapi/generated/api.github.com.json');
-  const pkg = JSON.parse(
-    readFileSync(join(dirname(file), '..', 'package.json'), 'utf8'),
-  ) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(dirname(file), '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   const subset = extractSubset(JSON.parse(readFileSync(file, 'utf8')) as Json) as Record<
     string,
     Json

@@ -99,7 +99,8 @@ export function loadOperations(): OperationCheck[] {
 
   const describe = (validate: ValidateFunction, where: string): string[] =>
     (validate.errors ?? []).map(
-      (e) => `${where}${e.instancePath || '/'} ${e.message ?? 'invalid'} ${JSON.stringify(e.params)}`,
+      (e) =>
+        `${where}${e.instancePath || '/'} ${e.message ?? 'invalid'} ${JSON.stringify(e.params)}`,
     );
 
   const operations: OperationCheck[] = [];
@@ -123,9 +124,10 @@ export function loadOperations(): OperationCheck[] {
       );
       const requestBody = resolve(subset, operation.requestBody ?? null);
       const bodyRequired = isObject(requestBody) && requestBody.required === true;
-      const bodyContent = isObject(requestBody) && isObject(requestBody.content)
-        ? requestBody.content['application/json']
-        : undefined;
+      const bodyContent =
+        isObject(requestBody) && isObject(requestBody.content)
+          ? requestBody.content['application/json']
+          : undefined;
       const bodySchema = isObject(bodyContent) ? bodyContent.schema : undefined;
       const validateBody = bodySchema ? ajv.compile(toJsonSchema(bodySchema) as object) : null;
       const responses = new Map<string, ValidateFunction | null>();
@@ -138,12 +140,13 @@ export function loadOperations(): OperationCheck[] {
         responses.set(status, schema ? ajv.compile(toJsonSchema(schema) as object) : null);
       }
       const basicError = ajv.getSchema(`${DOC_ID}#/components/schemas/basic-error`);
-      const id = `${method.toUpperCase()} ${template} (${String(operation.operationId)})`;
+      const operationId = typeof operation.operationId === 'string' ? operation.operationId : '?';
+      const id = `${method.toUpperCase()} ${template} (${operationId})`;
 
       operations.push({
         method: method.toUpperCase(),
         template,
-        operationId: String(operation.operationId),
+        operationId,
         match(pathname) {
           const m = regex.exec(pathname);
           if (!m) return null;
@@ -155,7 +158,8 @@ export function loadOperations(): OperationCheck[] {
             if (p.in === 'header' || p.in === 'cookie') continue;
             const raw = p.in === 'path' ? params[p.name] : (query.get(p.name) ?? undefined);
             if (raw === undefined) {
-              if (p.required === true) violations.push(`${id}: missing ${p.in} parameter ${p.name}`);
+              if (p.required === true)
+                violations.push(`${id}: missing ${p.in} parameter ${p.name}`);
               continue;
             }
             const validate = paramValidators.get(p.name);

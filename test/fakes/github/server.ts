@@ -119,7 +119,11 @@ export class FakeGitHub {
 
   async close(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      this.server.close(() => {
+        resolve();
+      });
+    });
   }
 
   /** Copies of every issue, by number. */
@@ -264,7 +268,8 @@ export class FakeGitHub {
             body: {
               message:
                 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
-              documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+              documentation_url:
+                'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
             },
           };
         }
@@ -342,7 +347,8 @@ export class FakeGitHub {
         if (input.state === 'closed' && issue.state === 'open') {
           issue.state = 'closed';
           issue.closed_at = at;
-          issue.state_reason = (input.state_reason as FakeIssue['state_reason'] | undefined) ?? 'completed';
+          issue.state_reason =
+            (input.state_reason as FakeIssue['state_reason'] | undefined) ?? 'completed';
         } else if (input.state === 'open' && issue.state === 'closed') {
           issue.state = 'open';
           issue.closed_at = null;
@@ -540,7 +546,8 @@ function notFound(): Reply {
 
 /** GitHub refuses bodies over 65,536 characters with a 422. */
 function bodyTooLong(body: string | null): Reply | null {
-  if (body === null || [...body].length <= 65536) return null;
+  // GitHub counts characters (code points), not UTF-16 units.
+  if (body === null || Array.from(body).length <= 65536) return null;
   return {
     status: 422,
     body: {
