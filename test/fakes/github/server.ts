@@ -220,21 +220,35 @@ export class FakeGitHub {
           this.violations.push(`${operation.operationId}: request body is not JSON`);
         }
       }
-      this.violations.push(
-        ...operation.checkRequest({
-          params,
-          query: url.searchParams,
-          body,
-          contentType: req.headers['content-type'],
-        }),
-      );
+      const requestViolations = operation.checkRequest({
+        params,
+        query: url.searchParams,
+        body,
+        contentType: req.headers['content-type'],
+      });
+      this.violations.push(...requestViolations);
       if (!req.headers.authorization) {
         this.violations.push(`${operation.operationId}: no authorization header`);
       }
-      reply = parseError
-        ? { status: 400, body: { message: 'Problems parsing JSON' } }
-        : (this.injectedFault(method, url.pathname) ??
-          this.route(operation.operationId, params, url.searchParams, body, url));
+      if (parseError) {
+        reply = { status: 400, body: { message: 'Problems parsing JSON' } };
+      } else if (requestViolations.length > 0) {
+        // GitHub refuses what its description does not allow; so does the fake (and the
+        // violation is on record for the test).
+        reply = {
+          status: 422,
+          body: { message: 'Validation Failed', documentation_url: 'https://docs.github.com/rest' },
+        };
+      } else {
+        try {
+          reply =
+            this.injectedFault(method, url.pathname) ??
+            this.route(operation.operationId, params, url.searchParams, body, url);
+        } catch (err) {
+          this.violations.push(`${operation.operationId}: the fake crashed: ${String(err)}`);
+          reply = { status: 500, body: { message: 'Server Error' } };
+        }
+      }
     }
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
