@@ -11,8 +11,11 @@ import type { FindingChange, Plan } from './planner.js';
 
 /** GitHub rejects issue and comment bodies longer than this (characters). */
 export const BODY_LIMIT = 65_536;
-/** Kept below the limit: `length` counts UTF-16 units (≥ characters), plus room for safety. */
-const BODY_BUDGET = BODY_LIMIT - 536;
+/**
+ * Kept below the limit: `length` counts UTF-16 units (never fewer than characters), and the
+ * margin covers line endings counted as two should GitHub store them as CRLF.
+ */
+const BODY_BUDGET = BODY_LIMIT - 1536;
 /** Most of the body the state may take; the table gets the rest and is cut first. */
 export const MARKER_BUDGET = 40_000;
 /** Items listed per section of a comment before "…and N more". */

@@ -25,7 +25,7 @@ export const TrackedFinding = z.object({
   severity: Severity,
   resource: z.object({ type: z.string(), id: z.string(), name: z.string().optional() }),
   /** When this finding was first seen in its current streak (ISO 8601). */
-  firstSeen: z.string(),
+  firstSeen: z.iso.datetime(),
   /** Consecutive runs in which it was an error (0 when it was not an error last run). */
   errorRuns: z.number().int().min(0),
   /** Consecutive runs in which it was not an error (absent, or a lesser severity). */
@@ -38,7 +38,7 @@ export type TrackedFinding = z.infer<typeof TrackedFinding>;
 export const TrackingState = z.object({
   workspaceId: z.string().min(1),
   /** When the current outage began (first error of the confirmed set); null while healthy. */
-  outageStartedAt: z.string().nullable(),
+  outageStartedAt: z.iso.datetime().nullable(),
   /** Consecutive runs without any error finding, capped at `success_threshold`. */
   passingRuns: z.number().int().min(0),
   /** Keyed by finding fingerprint. */

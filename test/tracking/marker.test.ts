@@ -71,6 +71,34 @@ describe('marker', () => {
     expect(reading.warning).toMatch(warning);
   });
 
+  it('reads anything a person could type without throwing', () => {
+    const marker = serializeMarker(state);
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.nat(marker.length),
+        fc.string(),
+        (text, cut, insert) => {
+          for (const body of [text, marker.slice(0, cut) + insert + marker.slice(cut)]) {
+            const reading = readMarker(body);
+            expect(reading.state !== null || reading.warning !== undefined).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+
+  it('rejects an edited date rather than render nonsense durations', () => {
+    const reading = readMarker(
+      serializeMarker(state).replace(
+        '"firstSeen":"2026-11-30T06:00:00.000Z"',
+        '"firstSeen":"yesterday"',
+      ),
+    );
+    expect(reading.state).toBeNull();
+    expect(reading.warning).toMatch(/firstSeen/);
+  });
+
   it('still names the workspace when a future version wrote the marker', () => {
     const reading = readMarker(serializeMarker(state).replace('state v1 ', 'state v2 '));
     expect(reading.workspaceId).toBe('ws-0199');
