@@ -28,7 +28,10 @@ function githubMessage(err: unknown): string {
  * GitHub's short message only: never from the request, which carries the token.
  */
 export function toTrackingError(err: unknown, repo: RepoRef, doing: string): TrackingError {
-  const status = statusOf(err);
+  // octokit reports a connection failure as a status-500 RequestError without a response.
+  const answered =
+    typeof err === 'object' && err !== null && 'response' in err && err.response !== undefined;
+  const status = answered ? statusOf(err) : undefined;
   const where = `${repo.owner}/${repo.repo}`;
   const said = githubMessage(err).slice(0, 300);
   if (status === 403 && /not accessible by integration/i.test(said)) {
@@ -36,7 +39,7 @@ export function toTrackingError(err: unknown, repo: RepoRef, doing: string): Tra
       kind: 'permission',
       status,
       message:
-        `Could not ${doing} in ${where}: the GitHub token may not write issues (403 "Resource not accessible by integration"). ` +
+        `Could not ${doing} in ${where}: the GitHub token lacks the permission (403 "Resource not accessible by integration"). ` +
         'Add `permissions: issues: write` to the workflow or job. Pull requests from forks always get a read-only token: ' +
         'set `create-issue: false` for those runs.',
     };

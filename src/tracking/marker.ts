@@ -121,10 +121,3 @@ export function readMarker(body: string | null | undefined): MarkerReading {
   }
   return { state: parsed.data, workspaceId };
 }
-
-/** Removes every marker (and anything after a cut-off one), e.g. before rewriting a body. */
-export function stripMarker(body: string): string {
-  const withoutComplete = body.replace(MARKER_PATTERN, '');
-  const cut = withoutComplete.indexOf(MARKER_PREFIX);
-  return (cut >= 0 ? withoutComplete.slice(0, cut) : withoutComplete).trimEnd();
-}

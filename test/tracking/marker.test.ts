@@ -1,11 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  readMarker,
-  serializeMarker,
-  stripMarker,
-  type TrackingState,
-} from '../../src/tracking/marker.js';
+import { readMarker, serializeMarker, type TrackingState } from '../../src/tracking/marker.js';
 
 const state: TrackingState = {
   workspaceId: 'ws-0199',
@@ -108,10 +103,5 @@ describe('marker', () => {
     const old = serializeMarker({ ...state, passingRuns: 5 });
     const reading = readMarker(`${old}\n\ntext\n\n${serializeMarker(state)}`);
     expect(reading.state?.passingRuns).toBe(0);
-  });
-
-  it('strips complete and cut-off markers', () => {
-    expect(stripMarker(`a\n${serializeMarker(state)}`)).toBe('a');
-    expect(stripMarker(`a\n${serializeMarker(state).slice(0, 50)}`)).toBe('a');
   });
 });

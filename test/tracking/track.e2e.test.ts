@@ -248,9 +248,45 @@ describe('GitHub errors', () => {
     expect(result.error?.message).toMatch(/503/);
     expect(gh.requests.filter((r) => r.status === 503)).toHaveLength(3);
   });
+
+  it('an unreachable GitHub gives a clear message and no crash', async () => {
+    const result = await track([A], 0, {
+      client: { baseUrl: 'http://127.0.0.1:9', retryAfterBaseMs: 1, spaceWrites: false },
+    });
+    expect(result.error?.kind).toBe('network');
+    expect(result.error?.message).toMatch(/could not be reached/);
+    expect(result.error?.message).not.toContain('ghs_fake_token');
+  });
 });
 
 describe('modes', () => {
+  it('a run that could not check leaves the open issue untouched', async () => {
+    await track([A], 0);
+    const before = gh.writes().length;
+    clock = at(1);
+    const failed = await trackHealth({
+      report: { ...report([A]), status: 'failed' },
+      token: 't',
+      repo: { owner: 'acme', repo: 'ops' },
+      labels: [LABEL],
+      assignees: [],
+      title: 't',
+      config: config(),
+      now: at(1),
+      client: { retryAfterBaseMs: 1, spaceWrites: false },
+    });
+    expect(failed).toMatchObject({ action: 'none', regressed: false, issueNumber: 1 });
+    expect(gh.writes()).toHaveLength(before);
+  });
+
+  it('an assignee GitHub refuses does not stop the issue from opening', async () => {
+    gh.unassignable.add('oncall');
+    const result = await track([A], 0);
+    expect(result.error).toBeUndefined();
+    expect(gh.openIssues()[0]?.assignees).toEqual([]);
+    expect(result.warnings.join('\n')).toMatch(/could not assign oncall/);
+  });
+
   it('create-issue false reads the state for `regressed` and writes nothing', async () => {
     await track([A], 0);
     const before = gh.writes().length;

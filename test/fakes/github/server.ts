@@ -87,6 +87,8 @@ export class FakeGitHub {
   readonly requests: RequestRecord[] = [];
   /** When set, every write answers 403 "Resource not accessible by integration" (a read-only token). */
   readOnly = false;
+  /** Logins GitHub cannot assign (typos, no access): creating an issue with one is a 422. */
+  readonly unassignable = new Set<string>();
   now: () => Date;
 
   private readonly server: Server;
@@ -344,6 +346,16 @@ export class FakeGitHub {
         };
         const tooLong = bodyTooLong(created.body);
         if (tooLong) return tooLong;
+        if (created.assignees.some((a) => this.unassignable.has(a))) {
+          return {
+            status: 422,
+            body: {
+              message: 'Validation Failed',
+              errors: [{ resource: 'Issue', code: 'invalid', field: 'assignees' }],
+              documentation_url: 'https://docs.github.com/rest/issues/issues#create-an-issue',
+            },
+          };
+        }
         for (const name of created.labels) this.ensureLabel(name);
         this.store.set(number, created);
         return { status: 201, body: this.issueJson(created) };
