@@ -295,6 +295,12 @@ describe('modes', () => {
     expect(gh.writes()).toHaveLength(before);
   });
 
+  it("works with octokit's production throttling (writes spaced out)", async () => {
+    const result = await track([A], 0, { labels: [LABEL], client: {} });
+    expect(result.error).toBeUndefined();
+    expect(gh.openIssues()).toHaveLength(1);
+  });
+
   it('works against a GitHub Enterprise style API root (/api/v3)', async () => {
     await gh.close();
     await startFake({ pathPrefix: '/api/v3' });
