@@ -21,7 +21,7 @@ const REPLACEMENT = '\uFFFD';
 const ELLIPSIS = '…';
 
 /** Default caps, in code points, before escaping. Names are short; error messages can be long. */
-export const MAX_INLINE = 300;
+export const MAX_INLINE = 600;
 
 export interface EscapeOptions {
   /** Cap on the visible length, in code points; longer text ends with "…". */
