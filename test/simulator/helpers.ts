@@ -5,6 +5,7 @@ export interface Call {
   key?: string | null;
   body?: unknown;
   headers?: Record<string, string>;
+  signal?: AbortSignal;
 }
 
 export interface CallResult {
@@ -28,6 +29,7 @@ export async function call(
     method: options.method ?? (options.body === undefined ? 'GET' : 'POST'),
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    signal: options.signal,
   });
   const text = await response.text();
   let body: unknown = undefined;
