@@ -56,7 +56,7 @@ export async function runSuites(
   }
 }
 
-export async function runAgainst(sim: RunningSimulator, settings: RunSettings): Promise<SuitesRun> {
+function clientAndContext(settings: RunSettings) {
   const controller = new AbortController();
   const client = createInstantlyClient({
     apiKey: settings.apiKey,
@@ -65,16 +65,31 @@ export async function runAgainst(sim: RunningSimulator, settings: RunSettings): 
     signal: controller.signal,
     retry: { maxRetries: 2, baseDelayMs: 1, maxDelayMs: 5 },
   });
+  const ctx: SuiteContext = {
+    api: client,
+    settings,
+    now: SIM_NOW,
+    signal: controller.signal,
+    resources: createSharedResources(client, settings, controller.signal, SIM_NOW),
+    progress: () => undefined,
+  };
+  return { client, ctx };
+}
+
+/** The campaigns suite alone (as with `checks: [auth, campaigns]`). */
+export async function runCampaignsOnly(settings: RunSettings): Promise<SuiteOutcome> {
+  const { client, ctx } = clientAndContext(settings);
+  try {
+    return await campaignsSuite.run(ctx);
+  } finally {
+    await client.close();
+  }
+}
+
+export async function runAgainst(sim: RunningSimulator, settings: RunSettings): Promise<SuitesRun> {
+  const { client, ctx } = clientAndContext(settings);
   try {
     sim.clearLog();
-    const ctx: SuiteContext = {
-      api: client,
-      settings,
-      now: SIM_NOW,
-      signal: controller.signal,
-      resources: createSharedResources(client, settings, controller.signal, SIM_NOW),
-      progress: () => undefined,
-    };
     const [campaigns, accounts] = await Promise.all([
       campaignsSuite.run(ctx),
       accountsSuite.run(ctx),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Finding, Severity } from '../../src/report/model.js';
 import type { ProblemName, ScenarioSpec } from '../../src/simulator/index.js';
-import { runSettings, runSuites } from './simulated.js';
+import { startSimulator } from '../../src/simulator/index.js';
+import { runCampaignsOnly, runSettings, runSuites, SIM_NOW } from './simulated.js';
 
 /**
  * Each injected problem, alone in a small workspace, must yield its finding (severity, resource,
@@ -267,5 +268,36 @@ describe('campaigns and accounts suites against the simulator', () => {
     const all = await runSuites('healthy', runSettings({ accounts: { scope: 'all' } }));
     expect(describeFindings(all.findings)).toEqual([]);
     expect(all.accounts.checked).toBe(all.sim.data.workspace.accounts.length);
+  });
+});
+
+describe('missing scopes against the simulator', () => {
+  it('a key without the accounts scope: the accounts suite fails with the scope error, for the engine to report', async () => {
+    const run = await runSuites('broken', (sim) => ({
+      ...runSettings()(sim),
+      apiKey: sim.keys.withScopes(['campaigns:read']),
+    }))
+      .then(() => undefined)
+      .catch((err: unknown) => err);
+    // The accounts suite cannot run at all without the account list: the engine reports it.
+    expect(run).toMatchObject({ kind: 'scope' });
+  });
+
+  it('reports the campaigns suite alone with the accounts scope missing', async () => {
+    const sim = await startSimulator({ scenario: 'broken', seed: 7, now: SIM_NOW });
+    try {
+      const settings = { ...runSettings()(sim), apiKey: sim.keys.withScopes(['campaigns:read']) };
+      const outcome = await runCampaignsOnly(settings);
+      const unknown = outcome.findings.filter((f) => f.severity === 'unknown');
+      expect(unknown.map((f) => [f.check, f.resource.type])).toEqual([
+        ['campaign.senders', 'suite'],
+      ]);
+      expect(unknown[0]?.remediation).toContain('accounts:read');
+      expect(
+        outcome.findings.some((f) => f.check === 'campaign.status' && f.severity === 'error'),
+      ).toBe(true);
+    } finally {
+      await sim.stop();
+    }
   });
 });
