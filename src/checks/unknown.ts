@@ -29,7 +29,9 @@ export function unknownFromError(err: unknown, target: UnknownTarget): Finding {
         ? HINTS.rateLimited
         : facts.kind === 'timeout'
           ? HINTS.timeout
-          : HINTS.apiTrouble;
+          : facts.kind === 'unexpected'
+            ? HINTS.internal
+            : HINTS.apiTrouble;
   return finding({
     check: target.check,
     suite: target.suite,
