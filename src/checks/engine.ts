@@ -111,7 +111,12 @@ function toStats(api: InstantlyApi): Stats {
 function unavailableResources(): SharedResources {
   const missing = () =>
     Promise.reject(new Error('shared resources are not wired: pass createResources'));
-  return { campaigns: missing, accounts: missing, checkedCampaigns: missing };
+  return {
+    campaigns: missing,
+    accounts: missing,
+    checkedCampaigns: missing,
+    campaignAnalytics: missing,
+  };
 }
 
 /**

@@ -15,6 +15,7 @@ const resources: SharedResources = {
   campaigns: () => Promise.resolve([]),
   accounts: () => Promise.resolve([]),
   checkedCampaigns: () => Promise.resolve([]),
+  campaignAnalytics: () => Promise.resolve([]),
 };
 
 const suiteWith = (name: Suite['name'], run: Suite['run']): Suite => ({ name, run });
