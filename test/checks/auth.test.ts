@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { evaluatePlan, evaluateWorkspace } from '../../src/checks/auth.js';
 import { PlanDetails, Workspace } from '../../src/instantly/schemas/workspace.js';
-import { PLAN, WORKSPACE } from './fixtures.js';
+import { PLAN, WORKSPACE } from './run-fixtures.js';
 
 const ws = { id: 'ws-1', name: 'Acme Outbound' };
 const plan = (outreach: Record<string, unknown>) =>

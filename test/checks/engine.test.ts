@@ -3,8 +3,8 @@ import { runChecks, type EngineOptions } from '../../src/checks/engine.js';
 import type { SharedResources, Suite } from '../../src/checks/types.js';
 import { finding } from '../../src/checks/finding.js';
 import { Report } from '../../src/report/model.js';
-import { NOW, PLAN, settings, WORKSPACE } from './fixtures.js';
-import { fail, stubApi } from './stub-api.js';
+import { NOW, PLAN, settings, WORKSPACE } from './run-fixtures.js';
+import { fail, stubApi } from './fake-api.js';
 
 const healthyAuth = {
   'GET /workspaces/current': WORKSPACE,

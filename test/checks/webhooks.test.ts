@@ -9,8 +9,8 @@ import {
   type WebhookObservations,
 } from '../../src/checks/webhooks.js';
 import type { WebhookEvent } from '../../src/instantly/schemas/webhooks.js';
-import { NOW, settings, webhook } from './fixtures.js';
-import { fail, stubApi } from './stub-api.js';
+import { NOW, settings, webhook } from './run-fixtures.js';
+import { fail, stubApi } from './fake-api.js';
 import type { SharedResources, SuiteContext } from '../../src/checks/types.js';
 
 const config = (over: unknown = {}) => WebhooksConfig.parse(over);
