@@ -1,4 +1,5 @@
 import { checks as authChecks } from './auth.js';
+import { campaignsSuite, checks as campaignChecks } from './campaigns.js';
 import type { CheckDefinition, Suite } from './types.js';
 import { checks as webhookChecks, webhooksSuite } from './webhooks.js';
 
@@ -12,6 +13,7 @@ export const engineChecks: CheckDefinition[] = [
 /** Every check any suite can emit, so config can validate `severity` and `ignore` entries. */
 export const CHECKS: readonly CheckDefinition[] = [
   ...authChecks,
+  ...campaignChecks,
   ...webhookChecks,
   ...engineChecks,
 ];
@@ -19,4 +21,4 @@ export const CHECKS: readonly CheckDefinition[] = [
 export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);
 
 /** The suites that run after `auth`, in report order. */
-export const SUITES: readonly Suite[] = [webhooksSuite];
+export const SUITES: readonly Suite[] = [campaignsSuite, webhooksSuite];

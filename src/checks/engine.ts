@@ -10,6 +10,7 @@ import {
 } from '../report/model.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { runAuth } from './auth.js';
+import { createSharedResources } from './resources.js';
 import { SUITES } from './catalog.js';
 import { finding } from './finding.js';
 import { HINTS } from './hints.js';
@@ -22,6 +23,7 @@ export type ResourcesFactory = (
   api: InstantlyApi,
   settings: RunSettings,
   signal: AbortSignal,
+  now: Date,
 ) => SharedResources;
 
 export interface EngineOptions {
@@ -34,7 +36,7 @@ export interface EngineOptions {
   onProgress?: (suite: SuiteName, done: number, total: number) => void;
   /** The suites after `auth` (default: every suite in the catalogue); filtered by `settings.checks`. */
   suites?: Suite[];
-  /** The shared cache of fetched resources (default: src/checks/resources.ts). */
+  /** The shared cache of fetched resources (default: `createSharedResources`). */
   createResources?: ResourcesFactory;
 }
 
@@ -108,17 +110,6 @@ function toStats(api: InstantlyApi): Stats {
   };
 }
 
-function unavailableResources(): SharedResources {
-  const missing = () =>
-    Promise.reject(new Error('shared resources are not wired: pass createResources'));
-  return {
-    campaigns: missing,
-    accounts: missing,
-    checkedCampaigns: missing,
-    campaignAnalytics: missing,
-  };
-}
-
 /**
  * Runs `auth`, then every other enabled suite concurrently under one deadline, applies the
  * config's severity overrides and ignores, and returns the report. Never throws for API
@@ -132,7 +123,12 @@ export async function runChecks(options: EngineOptions): Promise<Report> {
   const progress = (suite: SuiteName) => (done: number, total: number) => {
     options.onProgress?.(suite, done, total);
   };
-  const resources = (options.createResources ?? unavailableResources)(api, settings, signal);
+  const resources = (options.createResources ?? createSharedResources)(
+    api,
+    settings,
+    signal,
+    started,
+  );
   const ctxFor = (suite: SuiteName): SuiteContext => ({
     api,
     settings,
