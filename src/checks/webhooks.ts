@@ -140,15 +140,18 @@ function failureRate(s: WebhookEventsSummary): number {
   return Math.min(Math.max(s.failure_rate / 100, 0), 1);
 }
 
+function severityAt(rate: number, cfg: WebhooksConfig['failure_rate']): 'error' | 'warning' | null {
+  if (rate >= cfg.error) return 'error';
+  if (rate >= cfg.warning) return 'warning';
+  return null;
+}
+
 function severityForRate(
   s: WebhookEventsSummary,
   cfg: WebhooksConfig['failure_rate'],
 ): 'error' | 'warning' | null {
   if (s.failed_events <= 0 || s.total_events < cfg.min_events) return null;
-  const rate = failureRate(s);
-  if (rate >= cfg.error) return 'error';
-  if (rate >= cfg.warning) return 'warning';
-  return null;
+  return severityAt(failureRate(s), cfg);
 }
 
 /** Whether the failed-events page is worth a request: only when it would be evidence of a finding. */
@@ -196,6 +199,23 @@ export interface FailedEventsSample {
   events: readonly WebhookEvent[];
 }
 
+function describeFailure(g: FailureGroup): string {
+  return [
+    g.status_code !== null ? `HTTP ${g.status_code}` : 'no HTTP answer',
+    g.error_message ? `"${g.error_message}"` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * The failure rate is only known workspace-wide (the summary), so it gates: below the thresholds
+ * or `min_events`, nothing is reported. Above them, the failed-events sample says which webhooks
+ * failed. A webhook's share of the sampled failures times the workspace's failure rate is the
+ * fraction of all deliveries that were its failures: a lower bound of its own failure rate, so
+ * judging a webhook by it never overstates. Webhooks already reported as disabled are left to
+ * `webhook.status`; failures no live webhook explains are reported workspace-wide.
+ */
 export function evaluateFailureRate(
   webhooks: readonly Webhook[],
   summary: WebhookEventsSummary,
@@ -206,63 +226,97 @@ export function evaluateFailureRate(
   const severity = severityForRate(summary, cfg);
   if (!severity) return [];
   const rate = failureRate(summary);
-  const byUrl = new Map(webhooks.map((w) => [w.target_hook_url, w]));
-  const label = (url: string): string => {
-    const w = byUrl.get(url);
-    return w ? `webhook "${webhookResource(w).name ?? w.id}"` : displayUrl(url);
-  };
-  const evidence: Record<string, unknown> = {
+  const days = window.from === window.to ? window.to : `${window.from} to ${window.to}`;
+  const overall = `${percent(rate)} of all webhook deliveries failed (${summary.failed_events} of ${summary.total_events}, ${days})`;
+  const workspaceEvidence: Record<string, unknown> = {
     failure_rate: Number(rate.toFixed(4)),
     failure_rate_percent: summary.failure_rate,
     failed_events: summary.failed_events,
     total_events: summary.total_events,
     from: window.from,
     to: window.to,
-    threshold: severity === 'error' ? cfg.error : cfg.warning,
   };
-  let detail = '';
-  if (failed && 'events' in failed) {
-    const groups = groupFailures(failed.events);
-    const top = groups[0];
-    if (top) {
-      const w = byUrl.get(top.webhook_url);
-      evidence.most_common_failure = {
-        webhook_id: w?.id ?? null,
-        target: displayUrl(top.webhook_url),
-        status_code: top.status_code,
-        error_message: top.error_message,
-        count: top.count,
-        sampled: failed.events.length,
-      };
-      const perWebhook = new Map<string, number>();
-      for (const g of groups)
-        perWebhook.set(g.webhook_url, (perWebhook.get(g.webhook_url) ?? 0) + g.count);
-      evidence.failures_by_webhook = [...perWebhook].map(([url, count]) => ({
-        webhook_id: byUrl.get(url)?.id ?? null,
-        target: displayUrl(url),
-        count,
-      }));
-      const what = [
-        top.status_code !== null ? `HTTP ${top.status_code}` : 'no HTTP answer',
-        top.error_message ? `"${top.error_message}"` : '',
-      ]
-        .filter(Boolean)
-        .join(' ');
-      detail = ` Most common: ${what} from ${label(top.webhook_url)} (${top.count} of ${failed.events.length} sampled failures).`;
-    }
-  } else if (failed && 'error' in failed) {
-    evidence.failed_events_unavailable = failed.error;
+  const byUrl = new Map(webhooks.map((w) => [w.target_hook_url, w]));
+
+  if (failed && 'error' in failed) {
+    workspaceEvidence.failed_events_unavailable = failed.error;
   }
-  const days = window.from === window.to ? window.to : `${window.from} to ${window.to}`;
+  const sample = failed && 'events' in failed ? failed.events.filter((e) => !e.success) : [];
+  const groups = groupFailures(sample);
+  const out: Finding[] = [];
+  let explained = 0;
+  for (const url of new Set(groups.map((g) => g.webhook_url))) {
+    const webhook = byUrl.get(url);
+    const mine = groups.filter((g) => g.webhook_url === url);
+    const count = mine.reduce((n, g) => n + g.count, 0);
+    if (!webhook) continue;
+    if (webhook.status === WEBHOOK_STATUS.disabled) {
+      explained += count;
+      continue;
+    }
+    const lowerBound = (count / sample.length) * rate;
+    const sev = severityAt(lowerBound, cfg);
+    if (!sev) continue;
+    explained += count;
+    const top = mine[0];
+    out.push(
+      finding({
+        check: 'webhook.failure-rate',
+        suite: SUITE,
+        severity: sev,
+        resource: webhookResource(webhook),
+        message: `Deliveries to this webhook are failing: ${count} of ${sample.length} sampled failed deliveries went to ${displayUrl(url)}, at least ${percent(lowerBound)} of all deliveries; ${overall}.${top ? ` Most common: ${describeFailure(top)} (${top.count}×).` : ''}`,
+        remediation: HINTS.webhookFailures,
+        evidence: {
+          ...workspaceEvidence,
+          failed_in_sample: count,
+          sampled: sample.length,
+          min_failure_rate: Number(lowerBound.toFixed(4)),
+          threshold: sev === 'error' ? cfg.error : cfg.warning,
+          ...(top
+            ? {
+                most_common_failure: {
+                  status_code: top.status_code,
+                  error_message: top.error_message,
+                  count: top.count,
+                },
+              }
+            : {}),
+        },
+      }),
+    );
+  }
+  if (out.length > 0 || (sample.length > 0 && explained === sample.length)) return out;
+
+  // No live webhook explains the failures (or the sample could not be read): say it workspace-wide.
+  const top = groups[0];
+  if (top) {
+    const w = byUrl.get(top.webhook_url);
+    workspaceEvidence.most_common_failure = {
+      webhook_id: w?.id ?? null,
+      target: displayUrl(top.webhook_url),
+      status_code: top.status_code,
+      error_message: top.error_message,
+      count: top.count,
+      sampled: sample.length,
+    };
+  }
+  const label = (url: string): string => {
+    const w = byUrl.get(url);
+    return w ? `webhook "${webhookResource(w).name ?? w.id}"` : displayUrl(url);
+  };
+  const from = top
+    ? ` Most common: ${describeFailure(top)} from ${label(top.webhook_url)} (${top.count} of ${sample.length} sampled failures).`
+    : '';
   return [
     finding({
       check: 'webhook.failure-rate',
       suite: SUITE,
       severity,
       resource: DELIVERIES,
-      message: `${percent(rate)} of webhook deliveries failed (${summary.failed_events} of ${summary.total_events} events, ${days}, all webhooks).${detail}`,
+      message: `${overall.charAt(0).toUpperCase()}${overall.slice(1)}.${from}`,
       remediation: HINTS.webhookFailures,
-      evidence,
+      evidence: { ...workspaceEvidence, threshold: severity === 'error' ? cfg.error : cfg.warning },
     }),
   ];
 }

@@ -129,7 +129,7 @@ describe('webhook delivery failure rate', () => {
     ).toHaveLength(1);
   });
 
-  it('cites the most common failure and which webhook it came from', () => {
+  it('attributes the failures to the webhooks they went to, judged by a lower bound of their own rate', () => {
     const other = 'https://other.example.net/hook';
     const events = [
       event({ webhook_url: other, status_code: 404, error_message: 'Not Found' }),
@@ -137,7 +137,7 @@ describe('webhook delivery failure rate', () => {
       event(),
       event({ status_code: null, error_message: 'Connection timeout' }),
     ];
-    const [f] = evaluateWebhooks(
+    const findings = evaluateWebhooks(
       obs({
         webhooks: [webhook(), webhook({ id: 'wh-2', name: null, target_hook_url: other })],
         summary: summary(40, 20),
@@ -146,19 +146,84 @@ describe('webhook delivery failure rate', () => {
       config(),
       NOW,
     );
-    expect(f?.evidence.most_common_failure).toEqual({
-      webhook_id: 'wh-1',
-      target: 'https://hooks.example.com/…',
-      status_code: 500,
-      error_message: 'Internal Server Error',
-      count: 2,
-      sampled: 4,
-    });
-    expect(f?.evidence.failures_by_webhook).toEqual([
-      { webhook_id: 'wh-1', target: 'https://hooks.example.com/…', count: 3 },
-      { webhook_id: 'wh-2', target: 'https://other.example.net/…', count: 1 },
+    // wh-1: 3 of 4 sampled failures x 50 % failed overall = at least 37.5 % (error);
+    // wh-2: 1 of 4 x 50 % = at least 12.5 % (warning).
+    expect(findings.map((f) => [f.resource.id, f.severity, f.fingerprint])).toEqual([
+      ['wh-1', 'error', 'webhook.failure-rate:webhook:wh-1'],
+      ['wh-2', 'warning', 'webhook.failure-rate:webhook:wh-2'],
     ]);
-    expect(f?.message).toContain('HTTP 500 "Internal Server Error" from webhook "CRM replies"');
+    expect(findings[0]?.evidence).toMatchObject({
+      failed_in_sample: 3,
+      sampled: 4,
+      min_failure_rate: 0.375,
+      most_common_failure: { status_code: 500, error_message: 'Internal Server Error', count: 2 },
+    });
+    expect(findings[0]?.message).toContain('HTTP 500 "Internal Server Error" (2×)');
+    expect(findings[1]?.resource.name).toBe('https://other.example.net/…');
+  });
+
+  it('does not blame a webhook whose share of the failures is too small to cross a threshold', () => {
+    const events = [
+      ...Array.from({ length: 39 }, () => event()),
+      event({ webhook_url: 'https://b.example/x' }),
+    ];
+    const findings = evaluateWebhooks(
+      obs({
+        webhooks: [webhook(), webhook({ id: 'wh-b', target_hook_url: 'https://b.example/x' })],
+        summary: summary(100, 40),
+        failed: { events },
+      }),
+      config(),
+      NOW,
+    );
+    expect(findings.map((f) => f.resource.id)).toEqual(['wh-1']);
+  });
+
+  it('reports the rate workspace-wide, with the most common failure, when no live webhook explains it', () => {
+    const gone = 'https://deleted.example.com/hook/abc';
+    const [f, ...rest] = evaluateWebhooks(
+      obs({ summary: summary(50, 25), failed: { events: [event({ webhook_url: gone })] } }),
+      config(),
+      NOW,
+    );
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({
+      severity: 'error',
+      resource: { type: 'suite', id: 'webhooks' },
+      fingerprint: 'webhook.failure-rate:suite:webhooks',
+      evidence: {
+        most_common_failure: { webhook_id: null, target: 'https://deleted.example.com/…' },
+      },
+    });
+  });
+
+  it('leaves failures of a disabled webhook to the status check instead of reporting them twice', () => {
+    const findings = evaluateWebhooks(
+      obs({
+        webhooks: [webhook({ status: -1 })],
+        summary: summary(50, 25),
+        failed: { events: [event()] },
+      }),
+      config(),
+      NOW,
+    );
+    expect(findings.map((f) => f.check)).toEqual(['webhook.status']);
+  });
+
+  it('still reports the rate when the failed events could not be read, and says why', () => {
+    const [f] = evaluateWebhooks(
+      obs({
+        summary: summary(50, 25),
+        failed: { error: 'the API key lacks the scope for GET /webhook-events (403)' },
+      }),
+      config(),
+      NOW,
+    );
+    expect(f).toMatchObject({
+      severity: 'error',
+      resource: { type: 'suite', id: 'webhooks' },
+      evidence: { failed_events_unavailable: expect.stringContaining('403') as unknown },
+    });
   });
 
   it('asks for the failed events only when they would be evidence of a finding', () => {
