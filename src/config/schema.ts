@@ -223,4 +223,6 @@ export interface RunSettings {
   /** Launch gate: check only these campaigns, drafts included (CLI `--campaign`). */
   campaignIds: string[];
   config: ConfigFile;
+  /** The config file that was read, as the user named it; absent when none was found. */
+  configPath?: string;
 }

@@ -285,7 +285,6 @@ export function generateWorkspace(
       text_only: false,
       email_gap: 10,
       random_wait_max: 10,
-      not_sending_status: null,
       disable_bounce_protect: false,
       is_evergreen: false,
       organization: workspaceId,

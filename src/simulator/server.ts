@@ -51,8 +51,9 @@ function queryRecord(params: URLSearchParams): Record<string, string | string[]>
   return out;
 }
 
+/** Unref'd: a pending injected delay must not keep a stopped simulator's process alive. */
 const sleep = (ms: number): Promise<void> =>
-  ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+  ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms).unref()) : Promise.resolve();
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -80,7 +81,7 @@ export function createSimulatorServer(deps: ServerDeps): Server {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
-    let rawBody = '';
+    let rawBody: string;
     try {
       rawBody = await readBody(req);
     } catch {

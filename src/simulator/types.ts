@@ -83,7 +83,11 @@ export interface Campaign {
   text_only: boolean;
   email_gap: number;
   random_wait_max: number;
-  not_sending_status: 1 | 2 | 3 | 4 | 99 | null;
+  /**
+   * Left out unless set: the document types it `null | number` but its enum omits null, so a
+   * null would not validate; an absent optional field does.
+   */
+  not_sending_status?: 1 | 2 | 3 | 4 | 99;
   disable_bounce_protect: boolean;
   is_evergreen: boolean;
   organization: string;
