@@ -243,3 +243,31 @@ describe('a run that passes auth', () => {
     expect(report.findings[0]?.remediation).toContain('bug in instantly-health');
   });
 });
+
+describe('config policy', () => {
+  it('applies severity overrides and ignore entries before the statuses are decided', async () => {
+    const api = stubApi(healthyAuth);
+    const report = await runChecks(
+      options(api, {
+        settings: settings(
+          {},
+          {
+            severity: { 'campaign.status': 'warning' },
+            ignore: [{ check: 'campaign.status', resource: 'Q4', until: '2027-01-31' }],
+          },
+        ),
+        suites: [oneError],
+      }),
+    );
+    expect(report.findings).toEqual([]);
+    expect(report.silenced).toEqual([
+      expect.objectContaining({
+        check: 'campaign.status',
+        severity: 'warning',
+        silencedUntil: expect.any(String) as unknown,
+      }),
+    ]);
+    expect(report.status).toBe('healthy');
+    expect(report.suites.find((s) => s.name === 'campaigns')?.status).toBe('healthy');
+  });
+});
