@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
+import { CHECK_IDS } from '../../src/checks/catalog.js';
 import { runChecks } from '../../src/checks/engine.js';
 import { createInstantlyClient, type InstantlyClient } from '../../src/instantly/client.js';
 import type { Finding, Report, SuiteName } from '../../src/report/model.js';
@@ -120,6 +121,7 @@ describe('auth and webhooks against the simulator', () => {
       expect(expected.length).toBe(count);
       expect(summarize(report.findings).sort(byFingerprint)).toEqual(expected.sort(byFingerprint));
       expect(report.workspace?.id).toBe(sim.data.workspace.workspace.id);
+      for (const f of report.findings) expect(CHECK_IDS).toContain(f.check);
     },
   );
 
