@@ -95,6 +95,7 @@ export function suiteFailureFinding(
     suite: name,
     resource: suiteResource(name),
     what: `The ${name} checks`,
+    phrase: 'did not run',
     ...(facts.kind === 'scope' && facts.endpoint ? { discriminator: facts.endpoint } : {}),
   });
 }
