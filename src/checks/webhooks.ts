@@ -15,7 +15,7 @@ import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types
 import { unknownFromError } from './unknown.js';
 
 export const checks: CheckDefinition[] = [
-  { id: 'webhook.status', title: 'Webhook disabled after delivery failures' },
+  { id: 'webhook.status', title: 'Webhook disabled after delivery failures (status -1)' },
   { id: 'webhook.https', title: 'Webhook target is not https' },
   { id: 'webhook.failure-rate', title: 'Webhook delivery failure rate' },
   { id: 'webhook.required-events', title: 'Required webhook event has no webhook' },
@@ -458,7 +458,7 @@ export function evaluateTestResult(webhook: Webhook, result: WebhookTestResult):
 
 export interface WebhookObservations {
   webhooks: readonly Webhook[];
-  /** null when not fetched (no webhook) or when fetching failed (`summaryError` finding). */
+  /** null when not fetched (no webhook), or when fetching failed (an `unknown` finding says why). */
   summary: WebhookEventsSummary | null;
   failed: FailedEventsSample | { error: string } | null;
   /** Recent deliveries of the webhooks `webhooksToRefine` picked, by webhook id. */
