@@ -214,7 +214,13 @@ const campaignAnalytics: Route['handle'] = (ctx) => {
     .map((i) => ctx.data.analytics[i])
     .filter((r): r is CampaignAnalytics => r !== undefined);
   if (!exclude) return ok(rows);
-  return ok(rows.map(({ leads_count: _dropped, ...rest }) => rest));
+  return ok(
+    rows.map((row) => {
+      const copy: Partial<CampaignAnalytics> = { ...row };
+      delete copy.leads_count;
+      return copy;
+    }),
+  );
 };
 
 const OVERVIEW_SUMS = [
@@ -392,7 +398,7 @@ const warmupAnalytics: Route['handle'] = (ctx) => {
     return badRequest('body/emails/0 must be string');
   const email_date_data: Record<string, unknown> = {};
   const aggregate_data: Record<string, unknown> = {};
-  for (const email of body.emails as string[]) {
+  for (const email of body.emails) {
     const index = ctx.data.accountIndex.get(email);
     const account = index === undefined ? undefined : ctx.data.accounts[index];
     const profile = ctx.data.profiles.get(email);
@@ -471,7 +477,14 @@ const listLeads: Route['handle'] = (ctx) => {
     unknown
   >;
   const rawLimit = body.limit;
-  const limit = parseLimit(rawLimit === undefined ? undefined : String(rawLimit), 'body');
+  const limit = parseLimit(
+    rawLimit === undefined
+      ? undefined
+      : typeof rawLimit === 'number' || typeof rawLimit === 'string'
+        ? String(rawLimit)
+        : '',
+    'body',
+  );
   if (isReply(limit)) return limit;
   const filterName = typeof body.filter === 'string' ? body.filter : undefined;
   const filter = filterName === undefined ? () => true : LEAD_FILTERS[filterName];

@@ -52,7 +52,14 @@ function withoutTags(body: unknown): unknown {
       expect(typeof tag.label).toBe('string');
     }
   }
-  return { ...page, items: page.items.map(({ tags: _tags, ...rest }) => rest) };
+  return {
+    ...page,
+    items: page.items.map((item) => {
+      const copy = { ...item };
+      delete copy.tags;
+      return copy;
+    }),
+  };
 }
 
 async function exerciseWorkspace(
@@ -164,7 +171,7 @@ describe('a sub-workspace through the agency key conforms', () => {
 describe('error responses conform', () => {
   let sim: RunningSimulator;
   let limited: RunningSimulator;
-  let clock = 0;
+  const clock = 0;
   beforeAll(async () => {
     sim = await startSimulator({ scenario: 'broken', seed: 5, now: FIXED_NOW });
     limited = await startSimulator({
