@@ -155,18 +155,13 @@ function splitList(raw: string): string[] {
     .filter((item) => item !== '');
 }
 
+/** Like every input, an empty value means the default: the lookup label cannot be absent. */
+const DEFAULT_LABEL = 'instantly-health';
+
 function parseLabels(raw: string, problems: Problems): [string, ...string[]] | undefined {
   const labels = [...new Set(splitList(raw))];
-  const [first, ...rest] = labels;
-  if (first === undefined) {
-    problems.add({
-      source: 'input issue-labels',
-      message: 'is empty',
-      hint: 'Give at least one label (default: instantly-health): the first label is how the tracking issue is found.',
-    });
-    return undefined;
-  }
-  const tooLong = labels.filter((label) => label.length > MAX_LABEL);
+  const [first = DEFAULT_LABEL, ...rest] = labels;
+  const tooLong = [first, ...rest].filter((label) => label.length > MAX_LABEL);
   for (const label of tooLong) {
     problems.add({
       source: 'input issue-labels',
