@@ -332,6 +332,16 @@ ignore:
     ]);
   });
 
+  it('reports a __proto__ key as unknown instead of letting it reach the prototype', () => {
+    expect(only('__proto__: { version: 2 }\n')).toMatchObject({
+      key: '__proto__',
+      message: 'unknown key',
+    });
+    expect(only('campaigns:\n  __proto__: { sending_status: 5 }\n').key).toBe(
+      'campaigns.__proto__',
+    );
+  });
+
   it('keeps a hostile value on one line', () => {
     const text = 'campaigns:\n  min_remaining_leads: "a\\nb\\u0007c"\n';
     const formatted = lines(text);
