@@ -195,6 +195,8 @@ describe('config errors name the file, the line, the column and the key', () => 
     ['a day that does not exist', '2027-02-30'],
     ['a month that does not exist', '2027-13-01'],
     ['a day-first date', '31/01/2027'],
+    ['a date-time without a zone', '2027-01-31T10:00'],
+    ['a date-time on a day that does not exist', '2027-02-30T10:00:00Z'],
   ])('reports a bad date in ignore.until (%s)', (_, date) => {
     const problem = only(`ignore:\n  - check: campaign.status\n    until: ${date}\n`);
     expect(problem).toMatchObject({ line: 3, column: 12, key: 'ignore[0].until' });
