@@ -24,10 +24,13 @@ export interface TrackingSettings {
   /** Title of a new issue; undefined means `Instantly health: <workspace name>`. */
   title?: string;
   /** Never empty; the first label is the one the tracking issue is found by. */
-  labels: readonly [string, ...string[]];
-  assignees: readonly string[];
-  /** Thresholds from the config file's `issue` section (the same object as `config.issue`). */
-  policy: IssueConfig;
+  labels: [string, ...string[]];
+  assignees: string[];
+  /**
+   * Thresholds from the config file's `issue` section (the same object as the top-level
+   * `config.issue`), named like `TrackOptions.config` so the two line up.
+   */
+  config: IssueConfig;
 }
 
 export interface ActionSettings extends RunSettings {
@@ -142,7 +145,7 @@ export async function settingsFromActionInputs(
     token,
     labels,
     assignees,
-    policy: file.config.issue,
+    config: file.config.issue,
   };
   if (title !== '') tracking.title = title;
   return { ...settings, tracking };

@@ -71,7 +71,7 @@ describe('settingsFromActionInputs: valid inputs', () => {
         token: 'ghs_token',
         labels: ['instantly-health'],
         assignees: [],
-        policy: { failure_threshold: 1, success_threshold: 1, close_on_recovery: true },
+        config: { failure_threshold: 1, success_threshold: 1, close_on_recovery: true },
       },
     });
   });
@@ -143,7 +143,7 @@ describe('settingsFromActionInputs: valid inputs', () => {
     const result = await settings({
       files: { '/repo/.github/instantly-health.yml': 'issue: { failure_threshold: 3 }\n' },
     });
-    expect(result.tracking.policy.failure_threshold).toBe(3);
+    expect(result.tracking.config.failure_threshold).toBe(3);
   });
 
   it.each(['http://localhost:8787', 'http://127.0.0.1:9000/', 'http://[::1]:3000'])(
