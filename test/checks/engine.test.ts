@@ -133,6 +133,24 @@ describe('auth short-circuit', () => {
   });
 });
 
+describe('a deadline during auth', () => {
+  it('fails the run as timed out: nothing at all was checked', async () => {
+    const api = stubApi({ 'GET /workspaces/current': () => new Promise(() => undefined) });
+    const report = await runChecks(
+      options(api, {
+        settings: settings({ timeoutSeconds: 2 }),
+        deadline: AbortSignal.timeout(20),
+        suites: [oneError],
+      }),
+    );
+    expect(report).toMatchObject({ status: 'failed', failure: { cause: 'timeout' } });
+    expect(report.findings.map((f) => [f.check, f.severity])).toEqual([
+      ['suite.timeout', 'unknown'],
+    ]);
+    expect(report.failure?.message).toContain('timed out after 2 s');
+  });
+});
+
 describe('a CDN block', () => {
   it('ends the run as failed without blaming a scope when the first answer is an HTML 403', async () => {
     const api = stubApi({
