@@ -78,16 +78,29 @@ function parseEnum(
 const isReply = (value: unknown): value is Reply =>
   typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
 
-/** A page of `items` after the cursor position, with `next_starting_after` only when more remain. */
+/**
+ * A page of the items from `start` on that pass `keep`, with `next_starting_after` only when
+ * another match remains. Scans only as far as it must, so each page costs about `limit` items.
+ */
 function page<T>(
   items: readonly T[],
   start: number,
   limit: number,
   cursorOf: (item: T) => string,
+  keep: (item: T, index: number) => boolean = () => true,
 ): Reply {
-  const slice = items.slice(start, start + limit);
+  const slice: T[] = [];
+  let more = false;
+  for (let i = start; i < items.length; i++) {
+    const item = items[i] as T;
+    if (!keep(item, i)) continue;
+    if (slice.length === limit) {
+      more = true;
+      break;
+    }
+    slice.push(item);
+  }
   const last = slice[slice.length - 1];
-  const more = start + limit < items.length;
   return ok(
     more && last !== undefined
       ? { items: slice, next_starting_after: cursorOf(last) }
@@ -167,18 +180,22 @@ const listCampaigns: Route['handle'] = (ctx) => {
       return badRequest('querystring/starting_after must be the id of a campaign');
     startOrder = index;
   }
-  const matches = data.campaigns.filter((c, i) => {
-    if (i <= startOrder) return false;
-    if (status !== undefined && c.status !== status) return false;
-    if (excluded !== undefined && c.status === excluded) return false;
-    if (search && !c.name.toLowerCase().includes(search)) return false;
-    if (tagIds && tagIds.length > 0) {
-      const own = data.campaignTags.get(c.id) ?? [];
-      if (!tagIds.some((t) => own.includes(t))) return false;
-    }
-    return true;
-  });
-  return page(matches, 0, limit, (c) => c.id);
+  return page(
+    data.campaigns,
+    startOrder + 1,
+    limit,
+    (c) => c.id,
+    (c) => {
+      if (status !== undefined && c.status !== status) return false;
+      if (excluded !== undefined && c.status === excluded) return false;
+      if (search && !c.name.toLowerCase().includes(search)) return false;
+      if (tagIds && tagIds.length > 0) {
+        const own = data.campaignTags.get(c.id) ?? [];
+        if (!tagIds.some((t) => own.includes(t))) return false;
+      }
+      return true;
+    },
+  );
 };
 
 function findCampaign(ctx: RouteContext): number | Reply {
@@ -328,13 +345,22 @@ const listAccounts: Route['handle'] = (ctx) => {
       return badRequest('querystring/starting_after must be a cursor from next_starting_after');
     afterKey = [ts, email ?? '\uffff'];
   }
-  const matches = data.accounts.filter((a) => {
-    if (
-      afterKey &&
-      (a.timestamp_created < afterKey[0] ||
-        (a.timestamp_created === afterKey[0] && a.email <= afterKey[1]))
-    )
-      return false;
+  // Accounts are sorted by the cursor's key: binary-search the first one after it.
+  let start = 0;
+  if (afterKey) {
+    const [ts, email] = afterKey;
+    let hi = data.accounts.length;
+    while (start < hi) {
+      const mid = (start + hi) >>> 1;
+      const a = data.accounts[mid];
+      const before =
+        a !== undefined &&
+        (a.timestamp_created < ts || (a.timestamp_created === ts && a.email <= email));
+      if (before) start = mid + 1;
+      else hi = mid;
+    }
+  }
+  const reply = page(data.accounts, start, limit, accountCursor, (a) => {
     if (status !== undefined && a.status !== status) return false;
     if (provider !== undefined && a.provider_code !== provider) return false;
     if (filter && !filter(a)) return false;
@@ -343,7 +369,6 @@ const listAccounts: Route['handle'] = (ctx) => {
     if (allTags && allTags.length > 0 && !allTags.every((t) => tagIds(a).includes(t))) return false;
     return true;
   });
-  const reply = page(matches, 0, limit, accountCursor);
   if (!includeTags) return reply;
   const body = reply.body as { items: Account[]; next_starting_after?: string };
   return ok({ ...body, items: body.items.map((a) => accountWithTags(data, a)) });
@@ -535,14 +560,15 @@ const listWebhooks: Route['handle'] = (ctx) => {
     if (index < 0) return badRequest('querystring/starting_after must be the id of a webhook');
     start = index + 1;
   }
-  const matches = ctx.data.webhooks
-    .slice(start)
-    .filter(
-      (w) =>
-        (campaign === null || w.campaign === campaign) &&
-        (eventType === null || w.event_type === eventType),
-    );
-  return page(matches, 0, limit, (w) => w.id);
+  return page(
+    ctx.data.webhooks,
+    start,
+    limit,
+    (w) => w.id,
+    (w) =>
+      (campaign === null || w.campaign === campaign) &&
+      (eventType === null || w.event_type === eventType),
+  );
 };
 
 function findWebhook(ctx: RouteContext): number | Reply {
@@ -618,16 +644,17 @@ const listWebhookEvents: Route['handle'] = (ctx) => {
       return badRequest('querystring/starting_after must be the id of a webhook event');
     start = index + 1;
   }
-  const matches = ctx.data.webhookEvents
-    .slice(start)
-    .filter(
-      (e) =>
-        (success === undefined || e.success === success) &&
-        (range.from === undefined || e.timestamp_created_date >= range.from) &&
-        (range.to === undefined || e.timestamp_created_date <= range.to) &&
-        (search === null || e.webhook_url === search || e.lead_email === search),
-    );
-  return page(matches, 0, limit, (e) => e.id);
+  return page(
+    ctx.data.webhookEvents,
+    start,
+    limit,
+    (e) => e.id,
+    (e) =>
+      (success === undefined || e.success === success) &&
+      (range.from === undefined || e.timestamp_created_date >= range.from) &&
+      (range.to === undefined || e.timestamp_created_date <= range.to) &&
+      (search === null || e.webhook_url === search || e.lead_email === search),
+  );
 };
 
 const webhookEventsSummary: Route['handle'] = (ctx) => {
