@@ -139,7 +139,9 @@ export function generateWorkspace(
   const accountBase = nowMs - 200 * DAY_MS;
   const newAccount = (createdMs: number, domain: string, index: number): Account => {
     const first = FIRST_NAMES[index % FIRST_NAMES.length] ?? 'Alex';
-    const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length] ?? 'Doe';
+    // Vary the last name with the index too, so 400 accounts get distinct names before a suffix.
+    const last =
+      LAST_NAMES[(index * 7 + Math.floor(index / FIRST_NAMES.length)) % LAST_NAMES.length] ?? 'Doe';
     let local = `${first}.${last}`.toLowerCase();
     if (taken.has(`${local}@${domain}`)) local = `${local}${index}`;
     const email = `${local}@${domain}`;
