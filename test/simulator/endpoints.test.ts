@@ -186,3 +186,39 @@ describe('per-request latency option', () => {
     }
   });
 });
+
+describe('bad requests never crash the simulator', () => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ scenario: 'healthy', now: FIXED_NOW });
+  });
+  afterAll(async () => {
+    await sim.stop();
+  });
+
+  it('answers 400 to a body that is not JSON, and keeps serving', async () => {
+    const response = await fetch(`${sim.url}/api/v2/leads/list`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${sim.apiKey}`, 'content-type': 'application/json' },
+      body: '{"limit": ',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect((await call(sim, '/workspaces/current')).status).toBe(200);
+  });
+
+  it('answers 404 to a malformed path escape or an unknown method', async () => {
+    expect((await call(sim, '/accounts/%E0%A4%A')).status).toBe(404);
+    const put = await fetch(`${sim.url}/api/v2/campaigns`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${sim.apiKey}` },
+    });
+    expect(put.status).toBe(404);
+    await put.text();
+  });
+
+  it('answers 400 to a limit that is not an integer', async () => {
+    expect((await call(sim, '/campaigns?limit=ten')).status).toBe(400);
+    expect((await call(sim, '/leads/list', { body: { limit: 'ten' } })).status).toBe(400);
+  });
+});
