@@ -1,6 +1,6 @@
 /** Accounts: list, get, DNS vitals, warmup analytics, daily analytics, campaign mappings. */
 import { envelope, MESSAGES, type Reply } from '../errors.js';
-import { DAY_MS, dateAt } from '../generate.js';
+import { DAY_MS, dateAt } from '../time.js';
 import { accountDailyRow, warmupAggregate, warmupDays } from '../series.js';
 import type { Account, DomainHealth, WorkspaceData } from '../types.js';
 import {
