@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { SuiteName } from '../report/model.js';
+import { SUITE_NAMES, type SuiteName } from '../report/model.js';
 import { quote } from './describe.js';
 import { ConfigError, Problems, UsageError, type ConfigProblem } from './errors.js';
 import { readConfigFile, type ReadFile } from './load-file.js';
@@ -138,7 +138,9 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     usage.add({
       source: 'command line',
       message: `unexpected argument ${quote(arg)}`,
-      hint: arg.includes(',') ? undefined : 'Repeat --campaign for each campaign id.',
+      hint: arg.split(',').every((part) => SUITE_NAMES.some((suite) => suite === part.trim()))
+        ? `To choose suites, use --checks ${arg}.`
+        : 'Give campaign ids with --campaign, once per id.',
     });
   }
   if (command === 'demo') {

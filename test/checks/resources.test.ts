@@ -67,6 +67,24 @@ describe('createSharedResources', () => {
     expect((await r.checkedCampaigns()).map((c) => c.id)).toEqual(['d']);
   });
 
+  it('asks analytics for the launch-gate campaigns only, in the same one request', async () => {
+    const stub = api();
+    const r = createSharedResources(
+      stub,
+      settings({}, ['d', 'a', 'd']),
+      new AbortController().signal,
+      NOW,
+    );
+    await r.campaignAnalytics();
+    expect(stub.calls).toEqual([
+      {
+        method: 'GET',
+        path: '/campaigns/analytics',
+        query: { start_date: '2026-11-23', end_date: '2026-11-30', ids: ['d', 'a'] },
+      },
+    ]);
+  });
+
   it('looks tagged campaigns up with one filtered list only when include.tags is set', async () => {
     const stub = api();
     const r = createSharedResources(

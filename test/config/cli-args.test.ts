@@ -161,11 +161,14 @@ describe('parseCliArgs: check flags', () => {
     expect(error.problems[0]).toMatchObject({ source: '--checks', message: 'needs a value' });
   });
 
-  it('rejects stray arguments', () => {
-    expect(onlyProblem(['check', 'c-1'])).toMatchObject({
-      message: "unexpected argument 'c-1'",
-      hint: 'Repeat --campaign for each campaign id.',
+  it('rejects stray arguments, guessing what they were meant for', () => {
+    expect(onlyProblem(['check', '0199c1d2-aaaa'])).toMatchObject({
+      message: "unexpected argument '0199c1d2-aaaa'",
+      hint: 'Give campaign ids with --campaign, once per id.',
     });
+    expect(onlyProblem(['check', 'auth,webhooks']).hint).toBe(
+      'To choose suites, use --checks auth,webhooks.',
+    );
   });
 
   it.each([
