@@ -522,6 +522,26 @@ export function generateWorkspace(
     record(problem, { type: 'campaign', id: campaign.id, name: campaign.name });
   }
 
+  // Beside a draft on cold senders, a draft that is ready to launch: the launch gate's pass case.
+  let readyDraft: { id: string; name: string } | null = null;
+  if ((spec.problems['campaign.draft_on_cold_senders'] ?? 0) > 0) {
+    const domainOf = (i: number): string => accounts[i]?.email.split('@')[1] ?? '';
+    const healthy = pool.filter((i) => !accountProblem.has(i) && !domainProblem.has(domainOf(i)));
+    if (healthy.length >= 2) {
+      const state = addCampaign(
+        states.length,
+        0,
+        realistic
+          ? 'New launch — ready'
+          : `Campaign ${String(states.length + 1).padStart(4, '0')} (ready draft)`,
+      );
+      state.campaign.email_list = healthy.slice(0, 2).map((i) => accounts[i]?.email ?? '');
+      state.problem = true;
+      states.push(state);
+      readyDraft = { id: state.campaign.id, name: state.campaign.name };
+    }
+  }
+
   // Senders of Active campaigns send every day; the rest only warm up.
   for (const index of usedBySenders) {
     const profile = profiles.get(accounts[index]?.email ?? '');
@@ -627,6 +647,7 @@ export function generateWorkspace(
     endpointsDown,
     webhookEvents,
     injected,
+    readyDraft,
     seed,
   };
 }

@@ -162,6 +162,29 @@ describe('early-warning scenario', () => {
     expect(senders).toHaveLength(2);
     expect(senders.every((a) => a.stat_warmup_score === null)).toBe(true);
   });
+
+  it('has a draft that is ready to launch, on healthy warmed senders with passing DNS', async () => {
+    const ready = sim.data.workspace.readyDraft;
+    const campaign = sim.data.workspace.campaigns.find((c) => c.id === ready?.id);
+    expect(campaign?.status).toBe(0);
+    const emails = campaign?.email_list ?? [];
+    expect(emails).toHaveLength(2);
+    const senders = sim.data.workspace.accounts.filter((a) => emails.includes(a.email));
+    expect(
+      senders.every(
+        (a) => a.status === 1 && a.warmup_status === 1 && (a.stat_warmup_score ?? 0) >= 90,
+      ),
+    ).toBe(true);
+    const warmup = (await call(sim, '/accounts/warmup-analytics', { body: { emails } })).body as {
+      aggregate_data: Record<string, { health_score: number }>;
+    };
+    for (const email of emails)
+      expect(warmup.aggregate_data[email]?.health_score).toBeGreaterThanOrEqual(90);
+    const domains = sim.data.workspace.domains.filter((d) =>
+      emails.some((e) => e.endsWith(`@${d.domain}`)),
+    );
+    expect(domains.every((d) => d.mx && d.spf && d.dkim && d.dmarc)).toBe(true);
+  });
 });
 
 describe('per-request latency option', () => {
