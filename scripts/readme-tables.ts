@@ -1,0 +1,70 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+/**
+ * The README's inputs and outputs tables are generated from action.yml, so the documentation
+ * cannot drift from what the runner passes. `npx tsx scripts/readme-tables.ts --write`
+ * rewrites them; a test fails when they differ.
+ */
+
+interface ActionYaml {
+  inputs: Record<string, { description: string; default?: string; required?: boolean }>;
+  outputs: Record<string, { description: string }>;
+}
+
+const cell = (text: string) =>
+  text
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s*\n\s*/g, ' ');
+
+export function renderTables(actionYaml: string): { inputs: string; outputs: string } {
+  const action = parse(actionYaml) as ActionYaml;
+  const inputs = [
+    '| input | default | description |',
+    '| --- | --- | --- |',
+    ...Object.entries(action.inputs).map(([name, spec]) => {
+      const def = spec.required ? '**required**' : spec.default ? `\`${spec.default}\`` : '(empty)';
+      return `| \`${name}\` | ${cell(def)} | ${cell(spec.description)} |`;
+    }),
+  ].join('\n');
+  const outputs = [
+    '| output | description |',
+    '| --- | --- |',
+    ...Object.entries(action.outputs).map(
+      ([name, spec]) => `| \`${name}\` | ${cell(spec.description)} |`,
+    ),
+  ].join('\n');
+  return { inputs, outputs };
+}
+
+export function replaceBetween(text: string, name: string, content: string): string {
+  const start = `<!-- ${name}:start -->`;
+  const end = `<!-- ${name}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} block`);
+  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}
+
+export function updateReadme(readme: string, actionYaml: string): string {
+  const tables = renderTables(actionYaml);
+  return replaceBetween(replaceBetween(readme, 'inputs', tables.inputs), 'outputs', tables.outputs);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const readmePath = path.join(root, 'README.md');
+  const readme = readFileSync(readmePath, 'utf8');
+  const next = updateReadme(readme, readFileSync(path.join(root, 'action.yml'), 'utf8'));
+  if (process.argv.includes('--write')) writeFileSync(readmePath, next);
+  else if (next !== readme) {
+    console.error(
+      'README.md tables differ from action.yml: run npx tsx scripts/readme-tables.ts --write',
+    );
+    process.exitCode = 1;
+  }
+}
