@@ -94,6 +94,8 @@ interface Failure {
   apiError?: ApiErrorBody;
   retryAfterMs?: number;
   cause?: Error;
+  /** What to do about it; only for answers from the API itself, not from a CDN page. */
+  hint?: string;
 }
 
 type Attempt<T> = { ok: true; value: T } | { ok: false; failure: Failure };
@@ -191,9 +193,8 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   }
 
   function finalError(endpoint: string, failure: Failure, attempts: number, note?: string) {
-    const hint = HINTS[failure.kind];
     const parts = [failure.detail];
-    if (hint) parts.push(`(${hint})`);
+    if (failure.hint) parts.push(`(${failure.hint})`);
     if (attempts > 1) parts.push(`after ${attempts} attempts`);
     if (note) parts.push(`; ${note}`);
     return new InstantlyError({
@@ -264,12 +265,15 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
       ? describeHttpError(status, apiError)
       : describeNonJson(status, body.text, contentType);
     const retryAfterMs = parseRetryAfter(headers['retry-after'], clock.now());
+    const kind = kindForStatus(status);
+    const hint = body.json ? HINTS[kind] : undefined;
     return {
       ok: false,
       failure: {
-        kind: kindForStatus(status),
+        kind,
         status,
         outcome: { type: 'status', status },
+        ...(hint ? { hint } : {}),
         detail: redact(detail),
         ...(apiError ? { apiError: redactApiError(apiError) } : {}),
         ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
