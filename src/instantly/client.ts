@@ -26,6 +26,15 @@ import { createTransport, type TransportResponse } from './transport.js';
 import { buildUrl, fillPath } from './url.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 
+/**
+ * The Instantly API v2 client: composes the layers, each in its own module and tested alone.
+ *
+ *   url (path template + params + query) → rate budget (bucket, concurrency, AIMD)
+ *   → transport (undici, auth headers) → classify (status, body, schema, error-in-200)
+ *   → retry policy (what, how long) → statistics; paginate drives it page by page.
+ *
+ * Every string that reaches a thrown error or a debug line has been through the redactor.
+ */
 export interface ClientOptions {
   apiKey: string;
   /** Origin, e.g. `https://api.instantly.ai`; requests go to `<baseUrl>/api/v2<path>`. */
@@ -36,7 +45,7 @@ export interface ClientOptions {
   rateLimit?: number | undefined;
   /** Requests in flight at most, default 4. */
   maxConcurrency?: number | undefined;
-  /** Per HTTP attempt, body included; default 30 000. */
+  /** Per HTTP attempt, body included; default 30 000. Real time, not the injected clock. */
   requestTimeoutMs?: number | undefined;
   /** The whole run's deadline: aborts the request in flight and any wait. */
   signal?: AbortSignal | undefined;
