@@ -1,5 +1,7 @@
 import type { RunSettings } from '../config/schema.js';
 import type { InstantlyApi } from '../instantly/api.js';
+import type { Account } from '../instantly/schemas/accounts.js';
+import type { Campaign, CampaignAnalytics } from '../instantly/schemas/campaigns.js';
 import type { Finding, SuiteName } from '../report/model.js';
 
 /**
@@ -26,11 +28,16 @@ export interface SuiteContext {
  */
 export interface SharedResources {
   /** Every campaign in the workspace (GET /campaigns, all pages). */
-  campaigns(): Promise<readonly unknown[]>;
+  campaigns(): Promise<readonly Campaign[]>;
   /** Every account with its tags (GET /accounts?include_tags=true, all pages). */
-  accounts(): Promise<readonly unknown[]>;
+  accounts(): Promise<readonly Account[]>;
   /** The set of campaigns the campaigns suite checks (config selection), decided once. */
-  checkedCampaigns(): Promise<readonly unknown[]>;
+  checkedCampaigns(): Promise<readonly Campaign[]>;
+  /**
+   * Analytics of every campaign over the campaigns' bounce-rate window, one row per campaign
+   * (GET /campaigns/analytics with no ids: one request for the whole workspace).
+   */
+  campaignAnalytics(): Promise<readonly CampaignAnalytics[]>;
 }
 
 export interface SuiteOutcome {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUITE_NAMES } from '../report/model.js';
+import { quote } from './describe.js';
 
 /**
  * The config file of contract section 3. Strict (unknown keys are errors) because we own this
@@ -10,12 +11,22 @@ import { SUITE_NAMES } from '../report/model.js';
 const fraction = z.number().min(0).max(1);
 const count = z.number().int().min(0);
 
+/** Rates are worse when higher, so the warning threshold must be reached before the error one. */
+const warningNotAboveError = (t: { warning: number; error: number }, ctx: z.RefinementCtx) => {
+  if (t.warning > t.error) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `warning (${t.warning}) is greater than error (${t.error}): the warning threshold must be the lower one, so it fires first`,
+    });
+  }
+};
+
 /** A warning/error pair where a higher value is worse (rates). */
 const upperThresholds = (warning: number, error: number) =>
   z
     .strictObject({ warning: fraction.default(warning), error: fraction.default(error) })
     .default({ warning, error })
-    .refine((t) => t.warning <= t.error, { error: 'warning must not be greater than error' });
+    .superRefine(warningNotAboveError);
 
 const bounceRate = (minSent: number) =>
   z
@@ -26,15 +37,17 @@ const bounceRate = (minSent: number) =>
       window_days: z.number().int().min(1).max(31).default(7),
     })
     .default({ warning: 0.03, error: 0.05, min_sent: minSent, window_days: 7 })
-    .refine((t) => t.warning <= t.error, { error: 'warning must not be greater than error' });
+    .superRefine(warningNotAboveError);
 
 const regex = z.string().superRefine((value, ctx) => {
   try {
     new RegExp(value);
   } catch (err) {
+    // V8 says "Invalid regular expression: /(/: Unterminated group"; keep only the reason.
+    const reason = (err as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /s, '');
     ctx.addIssue({
       code: 'custom',
-      message: `invalid regular expression: ${(err as Error).message}`,
+      message: `invalid regular expression ${quote(value)}: ${reason}`,
     });
   }
 });
@@ -77,7 +90,14 @@ export const AccountsConfig = z.strictObject({
     })
     .default({ warning: 80, error: 60 })
     // A score is worse when lower, so the error threshold sits below the warning one.
-    .refine((t) => t.error <= t.warning, { error: 'error must not be greater than warning' }),
+    .superRefine((t, ctx) => {
+      if (t.error > t.warning) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `error (${t.error}) is greater than warning (${t.warning}): a warmup score is worse when lower, so the error threshold must be the lower one`,
+        });
+      }
+    }),
   dns: z.boolean().default(true),
   warmup_analytics: z.boolean().default(true),
   trend: z
@@ -100,7 +120,7 @@ export const WebhooksConfig = z.strictObject({
       window_days: z.number().int().min(1).max(31).default(1),
     })
     .default({ warning: 0.05, error: 0.2, min_events: 20, window_days: 1 })
-    .refine((t) => t.warning <= t.error, { error: 'warning must not be greater than error' }),
+    .superRefine(warningNotAboveError),
   require_events: z.array(z.string()).default([]),
   send_test: z.boolean().default(false),
 });
@@ -109,18 +129,60 @@ export const IgnoreEntry = z.strictObject({
   check: z.string(),
   /** Resource id or name (campaign id/name, account email, domain, webhook id/url); omitted = every resource. */
   resource: z.string().optional(),
-  /** YAML turns an unquoted 2027-01-31 into a Date; both spellings are accepted. */
-  until: z.union([z.date(), z.string()]).transform((v, ctx) => {
-    const d = v instanceof Date ? v : new Date(v);
-    if (Number.isNaN(d.getTime())) {
-      ctx.addIssue({ code: 'custom', message: `invalid date "${String(v)}": use YYYY-MM-DD` });
-      return z.NEVER;
+  /**
+   * Last day silenced, `YYYY-MM-DD` (through the end of that day, UTC), or an ISO date-time with
+   * a zone. Kept as written so reports show the user's own date; `ignoreExpiresAt` gives the
+   * instant. (The loader uses YAML 1.2, where an unquoted 2027-01-31 stays a string.)
+   */
+  until: z.string().superRefine((value, ctx) => {
+    if (parseUntil(value) === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `invalid date ${quote(value)}: write the last day to silence as YYYY-MM-DD, e.g. 2027-01-31`,
+      });
     }
-    return d.toISOString();
   }),
   reason: z.string().optional(),
 });
 export type IgnoreEntry = z.infer<typeof IgnoreEntry>;
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** A real calendar day: `new Date('2027-02-30')` quietly becomes March 2, so check the fields. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
+}
+
+/** The instant an `ignore.until` stops silencing, or undefined when it is not a valid date. */
+function parseUntil(until: string): Date | undefined {
+  const dateOnly = DATE_ONLY.exec(until);
+  if (dateOnly) {
+    const [year, month, day] = [Number(dateOnly[1]), Number(dateOnly[2]), Number(dateOnly[3])];
+    if (!isCalendarDay(year, month, day)) return undefined;
+    // Inclusive: "until 2027-01-31" silences through that whole day.
+    return new Date(Date.UTC(year, month - 1, day + 1));
+  }
+  const dateTime = DATE_TIME.exec(until);
+  if (dateTime) {
+    if (!isCalendarDay(Number(dateTime[1]), Number(dateTime[2]), Number(dateTime[3]))) {
+      return undefined;
+    }
+    const instant = new Date(until);
+    return Number.isNaN(instant.getTime()) ? undefined : instant;
+  }
+  return undefined;
+}
+
+/** When a validated ignore entry expires (the start of the day after a date-only `until`). */
+export function ignoreExpiresAt(until: string): Date {
+  const instant = parseUntil(until);
+  if (instant === undefined) throw new Error(`ignore.until was not validated: ${until}`);
+  return instant;
+}
 
 export const IssueConfig = z.strictObject({
   failure_threshold: z.number().int().min(1).default(1),
@@ -161,4 +223,6 @@ export interface RunSettings {
   /** Launch gate: check only these campaigns, drafts included (CLI `--campaign`). */
   campaignIds: string[];
   config: ConfigFile;
+  /** The config file that was read, as the user named it; absent when none was found. */
+  configPath?: string;
 }

@@ -1,0 +1,425 @@
+import type { AccountsConfig } from '../config/schema.js';
+import {
+  ACCOUNT_STATUS_LABELS,
+  WARMUP_STATUS_LABELS,
+  type Account,
+  type DomainVitals,
+  type VitalsResponse,
+  type WarmupAggregate,
+} from '../instantly/schemas/accounts.js';
+import type { Campaign } from '../instantly/schemas/campaigns.js';
+import type { Finding, Resource, Severity } from '../report/model.js';
+import { accountHints } from './account-hints.js';
+import { finding } from './finding.js';
+import type { CheckDefinition } from './types.js';
+
+/** Pure evaluation of accounts and their domains: data in, findings out, no I/O. */
+
+export const ACCOUNT_CHECK = {
+  connection: 'account.connection',
+  paused: 'account.paused',
+  setupPending: 'account.setup-pending',
+  autofixFailed: 'account.autofix-failed',
+  warmupStatus: 'account.warmup-status',
+  warmupScore: 'account.warmup-score',
+  warmupHealth: 'account.warmup-health',
+  spf: 'domain.spf',
+  dkim: 'domain.dkim',
+  mx: 'domain.mx',
+  dmarc: 'domain.dmarc',
+  vitals: 'domain.vitals',
+  tracking: 'domain.tracking',
+} as const;
+
+export const accountChecks: readonly CheckDefinition[] = [
+  { id: ACCOUNT_CHECK.connection, title: 'Account connection' },
+  { id: ACCOUNT_CHECK.paused, title: 'Account paused while a campaign uses it' },
+  { id: ACCOUNT_CHECK.setupPending, title: 'Account setup pending' },
+  { id: ACCOUNT_CHECK.autofixFailed, title: 'Account automatic reconnection failed' },
+  { id: ACCOUNT_CHECK.warmupStatus, title: 'Account warmup status' },
+  { id: ACCOUNT_CHECK.warmupScore, title: 'Account warmup score' },
+  { id: ACCOUNT_CHECK.warmupHealth, title: 'Account warmup health score' },
+  { id: ACCOUNT_CHECK.spf, title: 'Sending domain SPF' },
+  { id: ACCOUNT_CHECK.dkim, title: 'Sending domain DKIM' },
+  { id: ACCOUNT_CHECK.mx, title: 'Sending domain MX' },
+  { id: ACCOUNT_CHECK.dmarc, title: 'Sending domain DMARC' },
+  { id: ACCOUNT_CHECK.vitals, title: 'Sending domain DNS result' },
+  { id: ACCOUNT_CHECK.tracking, title: 'Custom tracking domain active' },
+];
+
+const SUITE = 'accounts' as const;
+
+export interface AccountEvaluationInput {
+  account: Account;
+  /** Active campaigns (status 1 or 4) that send from this account. */
+  activeCampaigns: readonly Pick<Campaign, 'id' | 'name'>[];
+  /**
+   * The account's warmup-analytics aggregate; `missing` when the answer had none for it;
+   * undefined when warmup analytics were not asked or could not be fetched.
+   */
+  warmup?: WarmupAggregate | 'missing';
+}
+
+export function evaluateAccount(input: AccountEvaluationInput, config: AccountsConfig): Finding[] {
+  const { account } = input;
+  const resource: Resource = { type: 'account', id: account.email };
+  const make = (
+    check: string,
+    severity: Severity,
+    message: string,
+    remediation: string,
+    evidence: Record<string, unknown>,
+  ) => finding({ check, suite: SUITE, severity, resource, message, remediation, evidence });
+  return [
+    ...checkConnection(input, make),
+    ...(account.setup_pending
+      ? [
+          make(
+            ACCOUNT_CHECK.setupPending,
+            'warning',
+            'Account setup is pending.',
+            accountHints.setupPending,
+            { setup_pending: true },
+          ),
+        ]
+      : []),
+    ...(account.autofix_failed === true
+      ? [
+          make(
+            ACCOUNT_CHECK.autofixFailed,
+            'error',
+            'Instantly could not reconnect the account automatically.',
+            accountHints.autofixFailed,
+            { autofix_failed: true, ...smtpEvidence(account) },
+          ),
+        ]
+      : []),
+    ...checkWarmupStatus(account, make),
+    ...checkScore(
+      ACCOUNT_CHECK.warmupScore,
+      'Warmup score',
+      account.stat_warmup_score ?? null,
+      config,
+      make,
+      { stat_warmup_score: account.stat_warmup_score },
+    ),
+    ...checkWarmupHealth(input, config, make),
+  ];
+}
+
+type Make = (
+  check: string,
+  severity: Severity,
+  message: string,
+  remediation: string,
+  evidence: Record<string, unknown>,
+) => Finding;
+
+const CONNECTION_ERRORS: Readonly<Record<number, string>> = {
+  [-1]: accountHints.connectionError,
+  [-2]: accountHints.softBounce,
+  [-3]: accountHints.sendingError,
+};
+
+function checkConnection(input: AccountEvaluationInput, make: Make): Finding[] {
+  const { account, activeCampaigns } = input;
+  const { status } = account;
+  if (status === undefined) {
+    return [
+      make(
+        ACCOUNT_CHECK.connection,
+        'unknown',
+        "Instantly did not report the account's connection status.",
+        accountHints.noStatus,
+        {},
+      ),
+    ];
+  }
+  const hint = CONNECTION_ERRORS[status];
+  const label = ACCOUNT_STATUS_LABELS[status];
+  if (hint && label) {
+    const smtp = smtpText(account);
+    return [
+      make(
+        ACCOUNT_CHECK.connection,
+        'error',
+        `Account has a ${label} (status ${status})${smtp ? `: ${smtp}` : ''}.`,
+        hint,
+        { status, label, ...smtpEvidence(account) },
+      ),
+    ];
+  }
+  if (status === 2) {
+    if (activeCampaigns.length === 0) return [];
+    const names = activeCampaigns.map((c) => c.name);
+    return [
+      make(
+        ACCOUNT_CHECK.paused,
+        'warning',
+        `Account is paused but active campaigns send from it: ${listed(names)}.`,
+        accountHints.paused,
+        { status, campaigns: activeCampaigns.map((c) => ({ id: c.id, name: c.name })) },
+      ),
+    ];
+  }
+  if (label === undefined) {
+    return [
+      make(
+        ACCOUNT_CHECK.connection,
+        'warning',
+        `Account has a status Instantly does not document (${status}).`,
+        accountHints.unknownStatus,
+        { status },
+      ),
+    ];
+  }
+  return [];
+}
+
+/** The SMTP reply people recognise ("550-5.4.5 Daily user sending limit exceeded"). */
+function smtpText(account: Account): string | undefined {
+  const m = account.status_message;
+  return m?.response ?? m?.e_message ?? m?.code;
+}
+
+function smtpEvidence(account: Account): Record<string, unknown> {
+  return account.status_message ? { status_message: account.status_message } : {};
+}
+
+function listed(names: readonly string[], max = 3): string {
+  const shown = names.slice(0, max).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
+}
+
+const WARMUP: Readonly<Record<number, { severity: Severity; hint: string }>> = {
+  [-1]: { severity: 'error', hint: accountHints.warmupBanned },
+  [-3]: { severity: 'error', hint: accountHints.warmupSuspended },
+  [-2]: { severity: 'warning', hint: accountHints.warmupSpamUnknown },
+  0: { severity: 'warning', hint: accountHints.warmupPaused },
+};
+
+function checkWarmupStatus(account: Account, make: Make): Finding[] {
+  const status = account.warmup_status;
+  if (status === 1) return [];
+  const rule = WARMUP[status];
+  const label = WARMUP_STATUS_LABELS[status];
+  if (!rule || !label) {
+    return [
+      make(
+        ACCOUNT_CHECK.warmupStatus,
+        'warning',
+        `Account has a warmup status Instantly does not document (${status}).`,
+        accountHints.warmupUnknown,
+        { warmup_status: status },
+      ),
+    ];
+  }
+  return [
+    make(
+      ACCOUNT_CHECK.warmupStatus,
+      rule.severity,
+      `Warmup is ${label} (warmup_status ${status}).`,
+      rule.hint,
+      {
+        warmup_status: status,
+        label,
+      },
+    ),
+  ];
+}
+
+/** Scores are 0-100 and worse when lower: below `error` is an error, below `warning` a warning. */
+function checkScore(
+  check: string,
+  what: string,
+  score: number | null,
+  config: AccountsConfig,
+  make: Make,
+  evidence: Record<string, unknown>,
+): Finding[] {
+  if (score === null) return [];
+  const { warning, error } = config.warmup_score;
+  const severity: Severity | undefined =
+    score < error ? 'error' : score < warning ? 'warning' : undefined;
+  if (!severity) return [];
+  const threshold = severity === 'error' ? error : warning;
+  return [
+    make(check, severity, `${what} is ${score}, below ${threshold}.`, accountHints.lowScore, {
+      ...evidence,
+      threshold,
+    }),
+  ];
+}
+
+function checkWarmupHealth(
+  input: AccountEvaluationInput,
+  config: AccountsConfig,
+  make: Make,
+): Finding[] {
+  const { warmup, account } = input;
+  if (warmup === undefined) return [];
+  const score = warmup === 'missing' ? undefined : warmup.health_score;
+  if (score === undefined) {
+    // Without active warmup there is no data to expect, and warmup-status already says why.
+    if (account.warmup_status !== 1) return [];
+    return [
+      make(
+        ACCOUNT_CHECK.warmupHealth,
+        'unknown',
+        'Instantly returned no warmup health score for this account.',
+        accountHints.noWarmupData,
+        {},
+      ),
+    ];
+  }
+  if (warmup === 'missing') return [];
+  return checkScore(ACCOUNT_CHECK.warmupHealth, 'Warmup health score', score, config, make, {
+    health_score: score,
+    ...(warmup.health_score_label !== undefined && {
+      health_score_label: warmup.health_score_label,
+    }),
+    sent: warmup.sent ?? 0,
+    landed_inbox: warmup.landed_inbox ?? 0,
+    landed_spam: warmup.landed_spam ?? 0,
+  });
+}
+
+const RECORDS = [
+  { key: 'spf', check: ACCOUNT_CHECK.spf, severity: 'error', label: 'SPF', hint: accountHints.spf },
+  {
+    key: 'dkim',
+    check: ACCOUNT_CHECK.dkim,
+    severity: 'error',
+    label: 'DKIM',
+    hint: accountHints.dkim,
+  },
+  { key: 'mx', check: ACCOUNT_CHECK.mx, severity: 'error', label: 'MX', hint: accountHints.mx },
+  {
+    key: 'dmarc',
+    check: ACCOUNT_CHECK.dmarc,
+    severity: 'warning',
+    label: 'DMARC',
+    hint: accountHints.dmarc,
+  },
+] as const satisfies readonly {
+  key: keyof DomainVitals;
+  severity: Severity;
+  [k: string]: unknown;
+}[];
+
+/**
+ * DNS results per sending domain. `requested` maps each domain asked about to the in-scope senders
+ * on it (evidence for the reader). A domain in `failure_list` is failing even if it is also in
+ * `success_list` (the document's own example has both); one in neither list has no result.
+ */
+export function evaluateDomains(
+  vitals: VitalsResponse,
+  requested: ReadonlyMap<string, readonly string[]>,
+): Finding[] {
+  const failing = byDomain(vitals.failure_list);
+  const passing = byDomain(vitals.success_list);
+  const findings: Finding[] = [];
+  for (const [domain, senders] of requested) {
+    const key = domain.toLowerCase();
+    const failed = failing.get(key);
+    const entry = failed ?? passing.get(key);
+    const resource: Resource = { type: 'domain', id: key };
+    const evidence = { senders: senders.slice(0, 5), sender_count: senders.length };
+    if (!entry) {
+      findings.push(
+        finding({
+          check: ACCOUNT_CHECK.vitals,
+          suite: SUITE,
+          severity: 'unknown',
+          resource,
+          message: `Instantly returned no DNS result for ${key}.`,
+          remediation: accountHints.noVitals,
+          evidence,
+        }),
+      );
+      continue;
+    }
+    const broken = RECORDS.filter((r) => entry[r.key] === false);
+    for (const r of broken) {
+      findings.push(
+        finding({
+          check: r.check,
+          suite: SUITE,
+          severity: r.severity,
+          resource,
+          message: `${r.label} check fails for ${key}.`,
+          remediation: r.hint.replaceAll('<domain>', key),
+          evidence: { ...evidence, [r.key]: false, allPass: entry.allPass ?? null },
+        }),
+      );
+    }
+    if (failed && broken.length === 0) {
+      findings.push(
+        finding({
+          check: ACCOUNT_CHECK.vitals,
+          suite: SUITE,
+          severity: 'warning',
+          resource,
+          message: `Instantly lists ${key} as failing its DNS checks without naming the record.`,
+          remediation: accountHints.failingUnnamed,
+          evidence: { ...evidence, result: failed },
+        }),
+      );
+    }
+  }
+  return findings;
+}
+
+function byDomain(list: readonly DomainVitals[] | undefined): Map<string, DomainVitals> {
+  const map = new Map<string, DomainVitals>();
+  for (const entry of list ?? []) {
+    if (entry.domain) map.set(entry.domain.toLowerCase(), entry);
+  }
+  return map;
+}
+
+/**
+ * Custom tracking domains that are set but not `"active"`, one finding per domain however many
+ * accounts use it. Only `"active"` is documented; any other value (or none) is reported.
+ */
+export function evaluateTrackingDomains(accounts: readonly Account[]): Finding[] {
+  const domains = new Map<
+    string,
+    { statuses: Set<string>; accounts: string[]; inactive: boolean }
+  >();
+  for (const a of accounts) {
+    const name = a.tracking_domain_name?.trim().toLowerCase();
+    if (!name) continue;
+    const status = a.tracking_domain_status ?? null;
+    const entry = domains.get(name) ?? {
+      statuses: new Set<string>(),
+      accounts: [],
+      inactive: false,
+    };
+    entry.statuses.add(status ?? '(none)');
+    entry.accounts.push(a.email);
+    if (status !== 'active') entry.inactive = true;
+    domains.set(name, entry);
+  }
+  const findings: Finding[] = [];
+  for (const [domain, entry] of domains) {
+    if (!entry.inactive) continue;
+    const statuses = [...entry.statuses].filter((s) => s !== 'active');
+    findings.push(
+      finding({
+        check: ACCOUNT_CHECK.tracking,
+        suite: SUITE,
+        severity: 'warning',
+        resource: { type: 'domain', id: domain },
+        message: `Tracking domain ${domain} is not active (status ${statuses.join(', ')}).`,
+        remediation: accountHints.trackingDomain,
+        evidence: {
+          status: statuses,
+          accounts: entry.accounts.slice(0, 5),
+          account_count: entry.accounts.length,
+        },
+      }),
+    );
+  }
+  return findings;
+}

@@ -1,0 +1,240 @@
+import {
+  VitalsResponse,
+  WarmupAnalytics,
+  type Account,
+  type WarmupAggregate,
+} from '../instantly/schemas/accounts.js';
+import type { Campaign } from '../instantly/schemas/campaigns.js';
+import type { Finding, Resource } from '../report/model.js';
+import {
+  ACCOUNT_CHECK,
+  accountChecks,
+  evaluateAccount,
+  evaluateDomains,
+  evaluateTrackingDomains,
+} from './account-checks.js';
+import { isActive } from './campaign-selection.js';
+import { chunk, mapLimit } from './map-limit.js';
+import { domainOf, emailKey, indexAccounts, sendersOf, type AccountIndex } from './senders.js';
+import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
+import { unknownFromError } from './unknown.js';
+
+/**
+ * The accounts suite: the account list and campaign list come from the shared cache; warmup
+ * analytics (≤100 emails a call) and DNS vitals (one email per sending domain, ≤100 a call) are
+ * the only requests of its own (API.md section 11 rows 6-8). Evaluation is in account-checks.ts.
+ */
+
+export const checks: readonly CheckDefinition[] = accountChecks;
+
+const SUITE = 'accounts' as const;
+const SUITE_RESOURCE: Resource = { type: 'suite', id: SUITE, name: 'Accounts' };
+/** Instantly's documented maximum for warmup analytics; also our choice for vitals (undocumented). */
+export const BATCH_SIZE = 100;
+const CONCURRENCY = 4;
+
+export const accountsSuite: Suite = { name: SUITE, run: runAccounts };
+
+async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
+  const config = ctx.settings.config.accounts;
+  const findings: Finding[] = [];
+  const [all, campaigns] = await Promise.all([
+    ctx.resources.accounts(),
+    ctx.resources.campaigns().then(
+      (list) => ({ ok: true as const, list }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+  ]);
+  const index = indexAccounts(all);
+  // Without the campaign list the default scope cannot be known: the engine reports the suite.
+  // With `scope: all` only the paused-while-used rule needs it.
+  if (!campaigns.ok) {
+    if (config.scope !== 'all' || ctx.signal.aborted) throw campaigns.error;
+    findings.push(
+      unknownFromError(campaigns.error, {
+        check: ACCOUNT_CHECK.paused,
+        suite: SUITE,
+        resource: SUITE_RESOURCE,
+        what: 'Paused accounts used by active campaigns (the campaign list)',
+      }),
+    );
+  }
+
+  const inScope =
+    config.scope === 'all'
+      ? [...all]
+      : sendersOfCampaigns(await ctx.resources.checkedCampaigns(), index);
+  const usedBy = activeCampaignsBySender(campaigns.ok ? campaigns.list : [], index);
+
+  const warmupBatches = config.warmup_analytics
+    ? chunk(
+        inScope.map((a) => a.email),
+        BATCH_SIZE,
+      )
+    : [];
+  const domains = sendingDomains(inScope);
+  const vitalsBatches = config.dns
+    ? chunk(
+        [...domains.values()].map((d) => d.probe),
+        BATCH_SIZE,
+      )
+    : [];
+  const total = warmupBatches.length + vitalsBatches.length;
+  let done = 0;
+  const tick = () => {
+    ctx.progress(++done, total);
+  };
+  ctx.progress(0, total);
+
+  const [warmup, vitals] = await Promise.all([
+    fetchWarmup(ctx, warmupBatches, tick, findings),
+    fetchVitals(ctx, vitalsBatches, tick, findings),
+  ]);
+
+  for (const account of inScope) {
+    const key = emailKey(account.email);
+    const aggregate = warmup?.get(key);
+    findings.push(
+      ...evaluateAccount(
+        {
+          account,
+          activeCampaigns: usedBy.get(key) ?? [],
+          ...(warmup && { warmup: aggregate ?? 'missing' }),
+        },
+        config,
+      ),
+    );
+  }
+  if (vitals) {
+    const requested = new Map([...domains].map(([domain, d]) => [domain, d.senders]));
+    findings.push(...evaluateDomains(vitals, requested));
+  }
+  findings.push(...evaluateTrackingDomains(inScope));
+
+  const scopeLine =
+    config.scope === 'all'
+      ? `all ${inScope.length} accounts`
+      : `${inScope.length} senders of the checked campaigns`;
+  return {
+    findings,
+    checked: inScope.length,
+    details: [`${scopeLine} on ${domains.size} domains`],
+  };
+}
+
+/** Every account any of `campaigns` sends from, each once, in workspace order. */
+function sendersOfCampaigns(campaigns: readonly Campaign[], index: AccountIndex): Account[] {
+  const keys = new Set<string>();
+  for (const c of campaigns) {
+    for (const a of sendersOf(c, index).accounts) keys.add(emailKey(a.email));
+  }
+  return [...index.byEmail.values()].filter((a) => keys.has(emailKey(a.email)));
+}
+
+function activeCampaignsBySender(
+  campaigns: readonly Campaign[],
+  index: AccountIndex,
+): Map<string, Campaign[]> {
+  const map = new Map<string, Campaign[]>();
+  for (const c of campaigns.filter(isActive)) {
+    for (const a of sendersOf(c, index).accounts) {
+      const key = emailKey(a.email);
+      const list = map.get(key);
+      if (list) list.push(c);
+      else map.set(key, [c]);
+    }
+  }
+  return map;
+}
+
+/** Domain → the in-scope senders on it, and the one address sent to vitals for it. */
+function sendingDomains(
+  accounts: readonly Account[],
+): Map<string, { probe: string; senders: string[] }> {
+  const map = new Map<string, { probe: string; senders: string[] }>();
+  for (const a of accounts) {
+    const domain = domainOf(a.email);
+    if (!domain) continue;
+    const entry = map.get(domain);
+    if (entry) entry.senders.push(a.email);
+    else map.set(domain, { probe: a.email, senders: [a.email] });
+  }
+  return map;
+}
+
+/** Aggregates by lower-cased email; undefined when not asked or when a batch failed (reported). */
+async function fetchWarmup(
+  ctx: SuiteContext,
+  batches: readonly string[][],
+  tick: () => void,
+  findings: Finding[],
+): Promise<Map<string, WarmupAggregate> | undefined> {
+  if (batches.length === 0) return undefined;
+  try {
+    const answers = await mapLimit(batches, CONCURRENCY, async (emails) => {
+      const answer = await ctx.api.post('/accounts/warmup-analytics', {
+        body: { emails },
+        schema: WarmupAnalytics,
+        idempotent: true,
+        signal: ctx.signal,
+      });
+      tick();
+      return answer;
+    });
+    const merged = new Map<string, WarmupAggregate>();
+    for (const answer of answers) {
+      for (const [email, aggregate] of Object.entries(answer.aggregate_data ?? {})) {
+        merged.set(emailKey(email), aggregate);
+      }
+    }
+    return merged;
+  } catch (err) {
+    if (ctx.signal.aborted) throw err;
+    findings.push(
+      unknownFromError(err, {
+        check: ACCOUNT_CHECK.warmupHealth,
+        suite: SUITE,
+        resource: SUITE_RESOURCE,
+        what: 'Warmup health scores',
+      }),
+    );
+    return undefined;
+  }
+}
+
+/** Every batch's lists concatenated; undefined when not asked or when a batch failed (reported). */
+async function fetchVitals(
+  ctx: SuiteContext,
+  batches: readonly string[][],
+  tick: () => void,
+  findings: Finding[],
+): Promise<VitalsResponse | undefined> {
+  if (batches.length === 0) return undefined;
+  try {
+    const answers = await mapLimit(batches, CONCURRENCY, async (accounts) => {
+      const answer = await ctx.api.post('/accounts/test/vitals', {
+        body: { accounts },
+        schema: VitalsResponse,
+        idempotent: true,
+        signal: ctx.signal,
+      });
+      tick();
+      return answer;
+    });
+    return {
+      success_list: answers.flatMap((a) => a.success_list ?? []),
+      failure_list: answers.flatMap((a) => a.failure_list ?? []),
+    };
+  } catch (err) {
+    if (ctx.signal.aborted) throw err;
+    findings.push(
+      unknownFromError(err, {
+        check: ACCOUNT_CHECK.vitals,
+        suite: SUITE,
+        resource: SUITE_RESOURCE,
+        what: 'Sending domain DNS (SPF, DKIM, MX, DMARC)',
+      }),
+    );
+    return undefined;
+  }
+}

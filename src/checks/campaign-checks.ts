@@ -1,0 +1,595 @@
+import type { CampaignsConfig } from '../config/schema.js';
+import { ACCOUNT_STATUS_LABELS } from '../instantly/schemas/accounts.js';
+import {
+  CAMPAIGN_STATUS_LABELS,
+  NOT_SENDING_STATUS_DESCRIPTIONS,
+  type Campaign,
+  type CampaignAnalytics,
+  type SendingStatus,
+} from '../instantly/schemas/campaigns.js';
+import type { Finding, Resource, Severity } from '../report/model.js';
+import { campaignHints, sendingStatusHints, unknownSendingStatusHint } from './campaign-hints.js';
+import { isActive } from './campaign-selection.js';
+import { finding } from './finding.js';
+import { sendersOf, type AccountIndex } from './senders.js';
+import type { CheckDefinition } from './types.js';
+
+/**
+ * Pure evaluation of one campaign: data in, findings out, no I/O. The suite (campaigns.ts) fetches
+ * and calls this, so each rule is unit-tested against fixtures.
+ */
+
+export const CAMPAIGN_CHECK = {
+  status: 'campaign.status',
+  paused: 'campaign.paused',
+  notFound: 'campaign.not-found',
+  sequence: 'campaign.sequence',
+  schedule: 'campaign.schedule',
+  senders: 'campaign.senders',
+  dailyLimit: 'campaign.daily-limit',
+  leads: 'campaign.leads',
+  bounceRate: 'campaign.bounce-rate',
+  sendingStatus: 'campaign.sending-status',
+  notSending: 'campaign.not-sending',
+} as const;
+
+export const campaignChecks: readonly CheckDefinition[] = [
+  { id: CAMPAIGN_CHECK.status, title: 'Campaign status' },
+  { id: CAMPAIGN_CHECK.paused, title: 'Campaign paused' },
+  { id: CAMPAIGN_CHECK.notFound, title: 'Campaign named for the launch gate exists' },
+  { id: CAMPAIGN_CHECK.sequence, title: 'Campaign sequence' },
+  { id: CAMPAIGN_CHECK.schedule, title: 'Campaign schedule' },
+  { id: CAMPAIGN_CHECK.senders, title: 'Campaign senders' },
+  { id: CAMPAIGN_CHECK.dailyLimit, title: 'Campaign daily limit' },
+  { id: CAMPAIGN_CHECK.leads, title: 'Campaign leads' },
+  { id: CAMPAIGN_CHECK.bounceRate, title: 'Campaign bounce rate' },
+  { id: CAMPAIGN_CHECK.sendingStatus, title: 'Campaign sending status' },
+  { id: CAMPAIGN_CHECK.notSending, title: 'Campaign not sending' },
+];
+
+/** What the analytics said about this campaign: its row, or `missing` when it had none. */
+export type AnalyticsInput = CampaignAnalytics | 'missing' | undefined;
+
+export interface CampaignEvaluationInput {
+  campaign: Campaign;
+  /** Undefined when analytics could not be fetched (the suite reports that once). */
+  analytics?: AnalyticsInput;
+  /** Undefined when not asked (not active, or `sending_status: false`) or not fetched. */
+  sendingStatus?: SendingStatus;
+  /** Undefined when the account list could not be fetched. */
+  accounts?: AccountIndex;
+}
+
+export function evaluateCampaign(
+  input: CampaignEvaluationInput,
+  config: CampaignsConfig,
+  now: Date,
+): Finding[] {
+  const { campaign } = input;
+  const make = emitter(campaign);
+  return [
+    ...checkStatus(campaign, make),
+    ...checkSequence(campaign, make),
+    ...checkSchedule(campaign, now, make),
+    ...checkSenders(campaign, input.accounts, make),
+    ...checkDailyLimit(campaign, make),
+    ...checkLeads(campaign, input.analytics, config, make),
+    ...checkBounceRate(input.analytics, config, make),
+    ...checkSendingStatus(campaign, input.sendingStatus, now, make),
+    ...checkNotSending(campaign, make),
+  ];
+}
+
+/** A launch-gate id that is not a campaign of the workspace: the gate must not pass. */
+export function campaignNotFound(id: string): Finding {
+  return finding({
+    check: CAMPAIGN_CHECK.notFound,
+    suite: 'campaigns',
+    severity: 'error',
+    resource: { type: 'campaign', id },
+    message: `Campaign ${id} is not in this workspace.`,
+    remediation: campaignHints.notFound,
+    evidence: { id },
+  });
+}
+
+type Emit = (
+  check: string,
+  severity: Severity,
+  message: string,
+  remediation: string,
+  evidence?: Record<string, unknown>,
+  discriminator?: string,
+) => Finding;
+
+function emitter(campaign: Campaign): Emit {
+  const resource: Resource = { type: 'campaign', id: campaign.id, name: campaign.name };
+  return (check, severity, message, remediation, evidence, discriminator) =>
+    finding({
+      check,
+      suite: 'campaigns',
+      severity,
+      resource,
+      message,
+      remediation,
+      ...(evidence && { evidence }),
+      ...(discriminator !== undefined && { discriminator }),
+    });
+}
+
+const NEGATIVE_STATUS: Readonly<Record<number, { message: string; hint: string }>> = {
+  [-1]: {
+    message: 'Instantly stopped it because its sending accounts are unhealthy',
+    hint: campaignHints.accountsUnhealthy,
+  },
+  [-2]: {
+    message: 'Instantly paused it for a high bounce rate',
+    hint: campaignHints.bounceProtect,
+  },
+  [-99]: { message: 'sending is suspended', hint: campaignHints.accountSuspended },
+};
+
+function checkStatus(campaign: Campaign, make: Emit): Finding[] {
+  const { status } = campaign;
+  const negative = NEGATIVE_STATUS[status];
+  const label = CAMPAIGN_STATUS_LABELS[status];
+  if (negative && label) {
+    return [
+      make(
+        CAMPAIGN_CHECK.status,
+        'error',
+        `Campaign is in ${label} (status ${status}): ${negative.message}.`,
+        negative.hint,
+        { status, label },
+      ),
+    ];
+  }
+  if (status === 2) {
+    return [
+      make(
+        CAMPAIGN_CHECK.paused,
+        'warning',
+        'Campaign is paused (status 2).',
+        campaignHints.paused,
+        {
+          status,
+          label: 'Paused',
+        },
+      ),
+    ];
+  }
+  if (label === undefined) {
+    return [
+      make(
+        CAMPAIGN_CHECK.status,
+        'warning',
+        `Campaign has a status Instantly does not document (${status}).`,
+        campaignHints.unknownStatus,
+        { status },
+      ),
+    ];
+  }
+  return [];
+}
+
+function checkSequence(campaign: Campaign, make: Emit): Finding[] {
+  const steps = campaign.sequences?.[0]?.steps ?? [];
+  if (steps.length === 0) {
+    return [
+      make(
+        CAMPAIGN_CHECK.sequence,
+        'error',
+        'Campaign sequence has no email steps.',
+        campaignHints.noSteps,
+        { steps: 0 },
+        'no-steps',
+      ),
+    ];
+  }
+  const findings: Finding[] = [];
+  steps.forEach((step, index) => {
+    const stepNo = index + 1;
+    const enabled = step.variants
+      .map((variant, v) => ({ variant, letter: variantLetter(v) }))
+      .filter(({ variant }) => variant.v_disabled !== true);
+    if (enabled.length === 0) {
+      findings.push(
+        make(
+          CAMPAIGN_CHECK.sequence,
+          'error',
+          step.variants.length === 0
+            ? `Step ${stepNo} of the sequence has no variant.`
+            : `Every variant of step ${stepNo} is disabled.`,
+          campaignHints.allVariantsDisabled,
+          { step: stepNo, variants: step.variants.length },
+          `step-${stepNo}`,
+        ),
+      );
+      return;
+    }
+    const problems: string[] = [];
+    for (const { variant, letter } of enabled) {
+      // Later steps without a subject are sent as replies in the thread: that is intended.
+      if (stepNo === 1 && variant.subject.trim() === '')
+        problems.push(`variant ${letter} has no subject`);
+      if (isBlankHtml(variant.body)) problems.push(`variant ${letter} has no body`);
+    }
+    if (problems.length > 0) {
+      findings.push(
+        make(
+          CAMPAIGN_CHECK.sequence,
+          'error',
+          `Step ${stepNo}: ${problems.join(', ')}.`,
+          campaignHints.emptyContent,
+          { step: stepNo, problems },
+          `step-${stepNo}`,
+        ),
+      );
+    }
+  });
+  return findings;
+}
+
+function variantLetter(index: number): string {
+  return index < 26 ? String.fromCharCode(65 + index) : String(index + 1);
+}
+
+/** A body of only tags, `&nbsp;` and whitespace (what an emptied editor leaves) sends nothing. */
+function isBlankHtml(html: string): boolean {
+  return (
+    html
+      .replace(/<[^>]*>/g, '')
+      .replace(/&nbsp;/gi, '')
+      .trim() === ''
+  );
+}
+
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+function checkSchedule(campaign: Campaign, now: Date, make: Emit): Finding[] {
+  const schedule = campaign.campaign_schedule;
+  const entries = schedule.schedules;
+  if (entries.length === 0) {
+    return [
+      make(
+        CAMPAIGN_CHECK.schedule,
+        'error',
+        'Campaign has no sending schedule.',
+        campaignHints.noSchedule,
+        {},
+        'none',
+      ),
+    ];
+  }
+  const findings: Finding[] = [];
+  if (!entries.some((s) => Object.values(s.days).some((on) => on))) {
+    findings.push(
+      make(
+        CAMPAIGN_CHECK.schedule,
+        'error',
+        'No sending day is enabled in the campaign schedule.',
+        campaignHints.noDays,
+        { schedules: entries.map((s) => ({ name: s.name, days: s.days })) },
+        'no-days',
+      ),
+    );
+  }
+  entries.forEach((entry, index) => {
+    const { from, to } = entry.timing;
+    if (!TIME.test(from) || !TIME.test(to) || from >= to) {
+      findings.push(
+        make(
+          CAMPAIGN_CHECK.schedule,
+          'warning',
+          `Schedule "${entry.name}" sends in an empty window (${from} to ${to}).`,
+          campaignHints.badWindow,
+          { schedule: entry.name, from, to, timezone: entry.timezone },
+          `window-${index + 1}`,
+        ),
+      );
+    }
+  });
+  const end = schedule.end_date;
+  if (isActive(campaign) && end) {
+    const today = dateIn(now, entries[0]?.timezone);
+    if (end < today) {
+      findings.push(
+        make(
+          CAMPAIGN_CHECK.schedule,
+          'warning',
+          `Campaign schedule ended on ${end} but the campaign is still active.`,
+          campaignHints.ended,
+          { end_date: end, today },
+          'ended',
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+/**
+ * Today's date (YYYY-MM-DD) where the campaign sends. An unknown timezone falls back to the
+ * westernmost one (UTC-12), where every date ends last, so "ended" is never claimed too early.
+ */
+export function dateIn(now: Date, timeZone: string | undefined): string {
+  try {
+    if (timeZone) return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now);
+  } catch {
+    // fall through
+  }
+  return new Date(now.getTime() - 12 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+/** Account statuses that cannot send: paused and the three error states. */
+const UNUSABLE_ACCOUNT = new Set([2, -1, -2, -3]);
+
+function checkSenders(
+  campaign: Campaign,
+  accounts: AccountIndex | undefined,
+  make: Emit,
+): Finding[] {
+  const emails = campaign.email_list ?? [];
+  const tags = campaign.email_tag_list ?? [];
+  if (emails.length === 0 && tags.length === 0) {
+    return [
+      make(
+        CAMPAIGN_CHECK.senders,
+        'error',
+        'Campaign has no sending accounts (empty email list and no account tag).',
+        campaignHints.noSenders,
+        { email_list: [], email_tag_list: [] },
+        'none',
+      ),
+    ];
+  }
+  if (!accounts) return [];
+  const senders = sendersOf(campaign, accounts);
+  const findings: Finding[] = [];
+  for (const email of senders.missingEmails) {
+    findings.push(
+      make(
+        CAMPAIGN_CHECK.senders,
+        'error',
+        `Sending account ${email} is not in the workspace.`,
+        campaignHints.missingSender,
+        { email },
+        `missing:${email.toLowerCase()}`,
+      ),
+    );
+  }
+  for (const tag of senders.emptyTags) {
+    findings.push(
+      make(
+        CAMPAIGN_CHECK.senders,
+        'warning',
+        `No account carries the sending tag ${tag}.`,
+        campaignHints.emptyTag,
+        { tag },
+        `tag:${tag}`,
+      ),
+    );
+  }
+  const unusable = senders.accounts.filter(
+    (a) => a.status !== undefined && UNUSABLE_ACCOUNT.has(a.status),
+  );
+  if (senders.accounts.length === 0 || unusable.length === senders.accounts.length) {
+    findings.push(
+      make(
+        CAMPAIGN_CHECK.senders,
+        'error',
+        senders.accounts.length === 0
+          ? "None of the campaign's sending accounts exists in the workspace."
+          : `None of the campaign's ${senders.accounts.length} sending accounts can send.`,
+        campaignHints.noUsableSender,
+        {
+          senders: unusable.map((a) => ({
+            email: a.email,
+            status: a.status,
+            label: a.status === undefined ? undefined : ACCOUNT_STATUS_LABELS[a.status],
+          })),
+        },
+        'unusable',
+      ),
+    );
+  }
+  return findings;
+}
+
+function checkDailyLimit(campaign: Campaign, make: Emit): Finding[] {
+  if (campaign.daily_limit !== 0) return [];
+  return [
+    make(
+      CAMPAIGN_CHECK.dailyLimit,
+      'warning',
+      'Campaign daily limit is 0: it sends nothing.',
+      campaignHints.dailyLimitZero,
+      { daily_limit: 0 },
+    ),
+  ];
+}
+
+function checkLeads(
+  campaign: Campaign,
+  analytics: AnalyticsInput,
+  config: CampaignsConfig,
+  make: Emit,
+): Finding[] {
+  // Completed campaigns are done with their leads; subsequences run after the main sequence.
+  if (campaign.status === 3 || campaign.status === 4 || analytics === undefined) return [];
+  if (analytics === 'missing') {
+    return [
+      make(
+        CAMPAIGN_CHECK.leads,
+        'unknown',
+        'Instantly returned no analytics for this campaign, so its leads and bounce rate were not checked.',
+        campaignHints.noAnalytics,
+      ),
+    ];
+  }
+  const { leads_count: leads, contacted_count: contacted } = analytics;
+  if (leads === 0) {
+    return [
+      make(CAMPAIGN_CHECK.leads, 'error', 'Campaign has no leads.', campaignHints.noLeads, {
+        leads_count: 0,
+      }),
+    ];
+  }
+  const remaining = Math.max(0, leads - contacted);
+  if (remaining < config.min_remaining_leads) {
+    return [
+      make(
+        CAMPAIGN_CHECK.leads,
+        'warning',
+        remaining === 0
+          ? `All ${leads} leads have been contacted: none is left to start the sequence.`
+          : `Only ${remaining} of ${leads} leads are left to contact (minimum ${config.min_remaining_leads}).`,
+        campaignHints.leadsExhausted,
+        {
+          leads_count: leads,
+          contacted_count: contacted,
+          remaining,
+          min_remaining_leads: config.min_remaining_leads,
+        },
+        'exhausted',
+      ),
+    ];
+  }
+  return [];
+}
+
+function checkBounceRate(
+  analytics: AnalyticsInput,
+  config: CampaignsConfig,
+  make: Emit,
+): Finding[] {
+  if (analytics === undefined || analytics === 'missing') return [];
+  const { bounced_count: bounced, contacted_count: contacted } = analytics;
+  const { warning, error, min_sent, window_days } = config.bounce_rate;
+  if (contacted <= 0 || contacted < min_sent) return [];
+  const rate = bounced / contacted;
+  const severity: Severity | undefined =
+    rate >= error ? 'error' : rate >= warning ? 'warning' : undefined;
+  if (!severity) return [];
+  return [
+    make(
+      CAMPAIGN_CHECK.bounceRate,
+      severity,
+      `Bounce rate is ${percent(rate)} over the last ${window_days} days (${bounced} of ${contacted} contacted leads; ${severity} at ${percent(severity === 'error' ? error : warning)}).`,
+      campaignHints.bounceRate,
+      {
+        bounced_count: bounced,
+        contacted_count: contacted,
+        rate,
+        threshold: severity === 'error' ? error : warning,
+        window_days,
+      },
+    ),
+  ];
+}
+
+export function percent(fraction: number): string {
+  const p = fraction * 100;
+  return `${Number.isInteger(p) ? p : p.toFixed(1)} %`;
+}
+
+type Outcome = Severity | 'ok';
+const SENDING_STATUS_SEVERITY: Readonly<Record<string, Outcome>> = {
+  healthy: 'ok',
+  campaign_completed: 'ok',
+  campaign_running_subsequences: 'ok',
+  out_of_schedule: 'ok',
+  daily_limit_met: 'ok',
+  new_lead_limit_met: 'ok',
+  domain_limit_reached: 'ok',
+  follow_up_delay_not_met: 'ok',
+  campaign_paused: 'warning',
+  campaign_draft: 'warning',
+  waiting_for_leads: 'warning',
+  account_daily_limit_met: 'warning',
+  waiting_for_esp_match: 'warning',
+  campaign_bounce_protect: 'error',
+  campaign_accounts_unhealthy: 'error',
+  campaign_account_suspended: 'error',
+  all_accounts_unhealthy: 'error',
+  no_accounts_available: 'error',
+};
+
+/** A warning-level sending issue that has lasted this long is an error (API.md section 5). */
+export const SENDING_ISSUE_ESCALATION_MS = 24 * 60 * 60 * 1000;
+
+function checkSendingStatus(
+  campaign: Campaign,
+  sending: SendingStatus | undefined,
+  now: Date,
+  make: Emit,
+): Finding[] {
+  if (!sending) return [];
+  const diagnostics = sending.diagnostics ?? null;
+  const message = sending.summary?.status_message ?? undefined;
+  const status = diagnostics?.status ?? null;
+  if (status === null) {
+    if (!isActive(campaign) || sending.summary?.status) return [];
+    return [
+      make(
+        CAMPAIGN_CHECK.sendingStatus,
+        'warning',
+        'Instantly has no sending data for this active campaign yet.',
+        campaignHints.noSendingData,
+        { diagnostics: null },
+      ),
+    ];
+  }
+  const known = SENDING_STATUS_SEVERITY[status];
+  if (known === 'ok') return [];
+  const firstSeen = diagnostics?.issue_tracking?.issue_first_seen_at ?? undefined;
+  const lastingMs = firstSeen ? now.getTime() - Date.parse(firstSeen) : Number.NaN;
+  const escalated = known === 'warning' && lastingMs >= SENDING_ISSUE_ESCALATION_MS;
+  const severity: Severity = known === undefined ? 'warning' : escalated ? 'error' : known;
+  const what = message ? `${status}: ${message}` : status;
+  const since = escalated && firstSeen ? ` (since ${firstSeen})` : '';
+  return [
+    make(
+      CAMPAIGN_CHECK.sendingStatus,
+      severity,
+      known === undefined
+        ? `Instantly reports an unknown sending state (${what}).`
+        : `Instantly reports the campaign is not sending normally (${what})${since}.`,
+      sendingStatusHints[status] ?? unknownSendingStatusHint,
+      {
+        status,
+        ...(message !== undefined && { status_message: message }),
+        ...(firstSeen !== undefined && { issue_first_seen_at: firstSeen }),
+        ...(diagnostics?.issue_tracking?.consecutive_loops_with_issue !== undefined && {
+          consecutive_loops_with_issue: diagnostics.issue_tracking.consecutive_loops_with_issue,
+        }),
+      },
+    ),
+  ];
+}
+
+function checkNotSending(campaign: Campaign, make: Emit): Finding[] {
+  const value = campaign.not_sending_status;
+  if (value === null || value === undefined) return [];
+  if (value === 99) {
+    return [
+      make(
+        CAMPAIGN_CHECK.notSending,
+        'error',
+        `Campaign is not sending because of an error (not_sending_status 99): ${NOT_SENDING_STATUS_DESCRIPTIONS[99] ?? ''}`,
+        campaignHints.notSending99,
+        { not_sending_status: 99 },
+      ),
+    ];
+  }
+  if (NOT_SENDING_STATUS_DESCRIPTIONS[value] !== undefined) return [];
+  return [
+    make(
+      CAMPAIGN_CHECK.notSending,
+      'warning',
+      `Campaign has a not-sending reason Instantly does not document (${value}).`,
+      campaignHints.unknownNotSending,
+      { not_sending_status: value },
+    ),
+  ];
+}

@@ -1,0 +1,65 @@
+import type { CampaignsConfig } from '../config/schema.js';
+import type { Campaign } from '../instantly/schemas/campaigns.js';
+
+/**
+ * Which campaigns the campaigns suite checks (contract section 3, `campaigns.include/exclude`).
+ *
+ * - Launch gate (`--campaign ID`): exactly those campaigns, whatever their status, drafts included.
+ * - Otherwise a campaign is checked when it is named in `include.ids`, or when it is in a negative
+ *   status (always a problem) or a status we do not know (it might be one), or when it passes every
+ *   filter that is set: `include.status`, `include.tags`, `include.names`. `exclude` wins over all
+ *   of these, because it is the user's explicit word about a campaign.
+ */
+
+const STATUS_VALUES: Record<
+  Exclude<CampaignsConfig['include']['status'][number], 'all'>,
+  number[]
+> = {
+  active: [1, 4],
+  draft: [0],
+  paused: [2],
+  completed: [3],
+  subsequences: [4],
+};
+
+const KNOWN_STATUSES = new Set([-99, -2, -1, 0, 1, 2, 3, 4]);
+
+export interface SelectionInput {
+  campaigns: readonly Campaign[];
+  config: CampaignsConfig;
+  /** `RunSettings.campaignIds`: the launch gate. */
+  launchIds: readonly string[];
+  /** Ids of the campaigns carrying one of `include.tags` (looked up only when tags are set). */
+  taggedIds?: ReadonlySet<string>;
+}
+
+export function selectCampaigns(input: SelectionInput): Campaign[] {
+  const { campaigns, config, launchIds } = input;
+  if (launchIds.length > 0) {
+    const wanted = new Set(launchIds);
+    return campaigns.filter((c) => wanted.has(c.id));
+  }
+  const { include, exclude } = config;
+  const includeIds = new Set(include.ids);
+  const excludeIds = new Set(exclude.ids);
+  const includeNames = include.names.map((p) => new RegExp(p));
+  const excludeNames = exclude.names.map((p) => new RegExp(p));
+  const statuses = include.status.includes('all')
+    ? undefined
+    : new Set(include.status.flatMap((s) => (s === 'all' ? [] : STATUS_VALUES[s])));
+
+  return campaigns.filter((c) => {
+    if (excludeIds.has(c.id) || excludeNames.some((r) => r.test(c.name))) return false;
+    if (includeIds.has(c.id)) return true;
+    if (c.status < 0 || !KNOWN_STATUSES.has(c.status)) return true;
+    const statusOk = statuses === undefined || statuses.has(c.status);
+    const tagOk = include.tags.length === 0 || (input.taggedIds?.has(c.id) ?? false);
+    const nameOk = includeNames.length === 0 || includeNames.some((r) => r.test(c.name));
+    return statusOk && tagOk && nameOk;
+  });
+}
+
+/** Active in the contract's sense: sending its sequence (1) or its subsequences (4). */
+export function isActive(campaign: Pick<Campaign, 'status'>): boolean {
+  return campaign.status === 1 || campaign.status === 4;
+}

@@ -1,0 +1,245 @@
+import { Campaign, type CampaignAnalytics, SendingStatus } from '../instantly/schemas/campaigns.js';
+import type { Finding, Resource } from '../report/model.js';
+import {
+  CAMPAIGN_CHECK,
+  campaignChecks,
+  campaignNotFound,
+  evaluateCampaign,
+  type AnalyticsInput,
+} from './campaign-checks.js';
+import { isActive } from './campaign-selection.js';
+import { mapLimit } from './map-limit.js';
+import { errorFacts } from './scopes.js';
+import { indexAccounts, type AccountIndex } from './senders.js';
+import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
+import { unknownFromError } from './unknown.js';
+
+/**
+ * The campaigns suite: fetch through the shared cache (campaign list, account list, analytics:
+ * one request each, or one per 100 items) plus, per checked active campaign, its sending status
+ * (API.md section 11 rows 3-6), then evaluate each campaign with the pure rules of
+ * campaign-checks.ts.
+ */
+
+export const checks: readonly CheckDefinition[] = campaignChecks;
+
+const SUITE = 'campaigns' as const;
+const SUITE_RESOURCE: Resource = { type: 'suite', id: SUITE, name: 'Campaigns' };
+/** Per-campaign requests in flight at most (the client's rate budget limits them too). */
+export const CAMPAIGN_CONCURRENCY = 4;
+
+export const campaignsSuite: Suite = { name: SUITE, run: runCampaigns };
+
+async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
+  const config = ctx.settings.config.campaigns;
+  const selected = await ctx.resources.checkedCampaigns();
+  const findings: Finding[] = [];
+
+  const found = new Set(selected.map((c) => c.id));
+  for (const id of new Set(ctx.settings.campaignIds)) {
+    if (!found.has(id)) findings.push(campaignNotFound(id));
+  }
+  if (selected.length === 0) {
+    return { findings, checked: 0, details: ['no campaign matched the selection'] };
+  }
+
+  const [accounts, analytics] = await Promise.all([
+    settle(ctx.resources.accounts()),
+    settle(ctx.resources.campaignAnalytics()),
+  ]);
+  let index: AccountIndex | undefined;
+  if (accounts.ok) index = indexAccounts(accounts.value);
+  else {
+    rethrowIfAborted(ctx, accounts.error);
+    findings.push(
+      unknownFromError(accounts.error, {
+        check: CAMPAIGN_CHECK.senders,
+        suite: SUITE,
+        resource: SUITE_RESOURCE,
+        what: 'Campaign senders (the workspace account list)',
+      }),
+    );
+  }
+  let analyticsById: Map<string, CampaignAnalytics> | undefined;
+  if (analytics.ok) analyticsById = new Map(analytics.value.map((a) => [a.campaign_id, a]));
+  else {
+    rethrowIfAborted(ctx, analytics.error);
+    for (const [check, what] of [
+      [CAMPAIGN_CHECK.leads, 'Campaign leads'],
+      [CAMPAIGN_CHECK.bounceRate, 'Campaign bounce rates'],
+    ] as const) {
+      findings.push(
+        unknownFromError(analytics.error, { check, suite: SUITE, resource: SUITE_RESOURCE, what }),
+      );
+    }
+  }
+
+  const needDetails = selected.filter((c) => c.sequences === undefined);
+  const askStatus = config.sending_status ? selected.filter(isActive) : [];
+  const total = needDetails.length + askStatus.length;
+  let done = 0;
+  const tick = () => {
+    ctx.progress(++done, total);
+  };
+  ctx.progress(0, total);
+
+  const detailed = await fetchDetails(ctx, needDetails, tick, findings);
+  const statuses = await fetchSendingStatuses(ctx, askStatus, tick, findings);
+
+  for (const listed of selected) {
+    const campaign = detailed.get(listed.id) ?? listed;
+    if (!detailed.has(listed.id) && listed.sequences === undefined) {
+      // Its detail request failed and was reported; judge the rest without the sequence rule.
+      findings.push(...withoutCheck(evaluate(campaign), CAMPAIGN_CHECK.sequence));
+      continue;
+    }
+    findings.push(...evaluate(campaign));
+  }
+
+  function evaluate(campaign: Campaign): Finding[] {
+    const row: AnalyticsInput = analyticsById
+      ? (analyticsById.get(campaign.id) ?? 'missing')
+      : undefined;
+    return evaluateCampaign(
+      {
+        campaign,
+        ...(row !== undefined && { analytics: row }),
+        ...(statuses.has(campaign.id) && { sendingStatus: statuses.get(campaign.id) }),
+        ...(index && { accounts: index }),
+      },
+      config,
+      ctx.now,
+    );
+  }
+
+  return { findings, checked: selected.length, details: describe(selected, askStatus.length) };
+}
+
+/** List items normally carry `sequences`; when one does not, GET /campaigns/{id} has it. */
+async function fetchDetails(
+  ctx: SuiteContext,
+  campaigns: readonly Campaign[],
+  tick: () => void,
+  findings: Finding[],
+): Promise<Map<string, Campaign>> {
+  const out = new Map<string, Campaign>();
+  await perCampaign(
+    ctx,
+    campaigns,
+    CAMPAIGN_CHECK.sequence,
+    'Campaign sequence',
+    findings,
+    async (c) => {
+      const full = await ctx.api.get('/campaigns/{id}', {
+        params: { id: c.id },
+        schema: Campaign,
+        signal: ctx.signal,
+      });
+      out.set(c.id, full);
+      tick();
+    },
+  );
+  return out;
+}
+
+async function fetchSendingStatuses(
+  ctx: SuiteContext,
+  campaigns: readonly Campaign[],
+  tick: () => void,
+  findings: Finding[],
+): Promise<Map<string, SendingStatus>> {
+  const out = new Map<string, SendingStatus>();
+  await perCampaign(
+    ctx,
+    campaigns,
+    CAMPAIGN_CHECK.sendingStatus,
+    'Campaign sending status',
+    findings,
+    async (c) => {
+      const status = await ctx.api.get('/campaigns/{id}/sending-status', {
+        params: { id: c.id },
+        schema: SendingStatus,
+        signal: ctx.signal,
+      });
+      out.set(c.id, status);
+      tick();
+    },
+  );
+  return out;
+}
+
+/**
+ * Runs one request per campaign, at most CAMPAIGN_CONCURRENCY at once. A failure that is about
+ * one campaign (404, a 5xx after retries, an odd body) becomes an `unknown` finding on that
+ * campaign; a failure that would repeat for every campaign (missing scope, bad key, exhausted
+ * rate limit) stops the remaining requests and becomes one finding on the suite.
+ */
+async function perCampaign(
+  ctx: SuiteContext,
+  campaigns: readonly Campaign[],
+  check: string,
+  what: string,
+  findings: Finding[],
+  request: (c: Campaign) => Promise<void>,
+): Promise<void> {
+  // Read through a function: other workers set it while this one awaits.
+  let stopped = false;
+  const isStopped = (): boolean => stopped;
+  await mapLimit(campaigns, CAMPAIGN_CONCURRENCY, async (c) => {
+    if (isStopped()) return;
+    try {
+      await request(c);
+    } catch (err) {
+      rethrowIfAborted(ctx, err);
+      if (isStopped()) return;
+      if (WORKSPACE_WIDE.has(errorFacts(err).kind)) {
+        stopped = true;
+        findings.push(
+          unknownFromError(err, { check, suite: SUITE, resource: SUITE_RESOURCE, what }),
+        );
+        return;
+      }
+      findings.push(
+        unknownFromError(err, {
+          check,
+          suite: SUITE,
+          resource: { type: 'campaign', id: c.id, name: c.name },
+          what,
+        }),
+      );
+    }
+  });
+}
+
+const WORKSPACE_WIDE = new Set(['scope', 'auth', 'plan', 'rate-limited', 'timeout', 'network']);
+
+/** At the deadline the engine reports the suite as timed out; per-item findings would only add noise. */
+function rethrowIfAborted(ctx: SuiteContext, err: unknown): void {
+  if (ctx.signal.aborted) throw err;
+}
+
+function withoutCheck(findings: Finding[], check: string): Finding[] {
+  return findings.filter((f) => f.check !== check);
+}
+
+function describe(selected: readonly Campaign[], asked: number): string[] {
+  const active = selected.filter(isActive).length;
+  const negative = selected.filter((c) => c.status < 0).length;
+  const other = selected.length - active - negative;
+  const parts = [`${active} active`];
+  if (negative > 0) parts.push(`${negative} in a negative status`);
+  if (other > 0) parts.push(`${other} other`);
+  const lines = [`${selected.length} campaigns checked (${parts.join(', ')})`];
+  if (asked > 0) lines.push(`sending status of ${asked} active campaigns`);
+  return lines;
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}

@@ -1,0 +1,98 @@
+import type { RunSettings } from '../config/schema.js';
+import type { InstantlyApi } from '../instantly/api.js';
+import { Account } from '../instantly/schemas/accounts.js';
+import { Campaign, CampaignAnalyticsList } from '../instantly/schemas/campaigns.js';
+import { selectCampaigns } from './campaign-selection.js';
+import type { SharedResources } from './types.js';
+
+/**
+ * The run's cache of resources that more than one suite reads. Each getter starts its request on
+ * first use and hands every later caller the same promise, so the account list is fetched once for
+ * both the campaigns and the accounts suite (API.md section 11, rows 3, 4 and 6). A failure is
+ * memoised too: a second suite gets the same error instead of spending requests on it again.
+ */
+export function createSharedResources(
+  api: InstantlyApi,
+  settings: RunSettings,
+  signal: AbortSignal,
+  now: Date = new Date(),
+): SharedResources {
+  const campaigns = once(async () => {
+    const items: Campaign[] = [];
+    for await (const c of api.paginate('/campaigns', {
+      query: { limit: 100 },
+      item: Campaign,
+      signal,
+    })) {
+      items.push(c);
+    }
+    return items;
+  });
+
+  const accounts = once(async () => {
+    const items: Account[] = [];
+    for await (const a of api.paginate('/accounts', {
+      query: { limit: 100, include_tags: true },
+      item: Account,
+      signal,
+    })) {
+      items.push(a);
+    }
+    return items;
+  });
+
+  /** Campaign has no tags field: the ids carrying `include.tags` come from a filtered list. */
+  const taggedCampaignIds = async (tags: readonly string[]): Promise<Set<string>> => {
+    const ids = new Set<string>();
+    for await (const c of api.paginate('/campaigns', {
+      query: { limit: 100, tag_ids: tags.join(',') },
+      item: Campaign,
+      signal,
+    })) {
+      ids.add(c.id);
+    }
+    return ids;
+  };
+
+  const checkedCampaigns = once(async () => {
+    const config = settings.config.campaigns;
+    const launchIds = settings.campaignIds;
+    const needTags = launchIds.length === 0 && config.include.tags.length > 0;
+    const [all, taggedIds] = await Promise.all([
+      campaigns(),
+      needTags ? taggedCampaignIds(config.include.tags) : Promise.resolve(undefined),
+    ]);
+    return selectCampaigns({ campaigns: all, config, launchIds, ...(taggedIds && { taggedIds }) });
+  });
+
+  const campaignAnalytics = once(async () => {
+    const window = analyticsWindow(now, settings.config.campaigns.bounce_rate.window_days);
+    return api.get('/campaigns/analytics', {
+      query: { start_date: window.start, end_date: window.end },
+      schema: CampaignAnalyticsList,
+      signal,
+    });
+  });
+
+  return { campaigns, accounts, checkedCampaigns, campaignAnalytics };
+}
+
+/**
+ * The last `days` whole UTC days, as date-only values (which Instantly reads as UTC midnight):
+ * date-only keeps the request identical for every run on the same day.
+ */
+export function analyticsWindow(now: Date, days: number): { start: string; end: string } {
+  const day = 24 * 60 * 60 * 1000;
+  const end = new Date(Math.floor(now.getTime() / day) * day);
+  const start = new Date(end.getTime() - days * day);
+  return { start: isoDate(start), end: isoDate(end) };
+}
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function once<T>(fetch: () => Promise<T>): () => Promise<T> {
+  let promise: Promise<T> | undefined;
+  return () => (promise ??= fetch());
+}

@@ -1,0 +1,131 @@
+import { ERROR_KINDS, type ErrorKind } from '../instantly/api.js';
+
+/**
+ * Which scope group each endpoint needs (API.md section 1). A group `g` is satisfied by any of
+ * `g:read`, `g:all`, `all:read`, `all:all`. Endpoints whose scope the OpenAPI document does not
+ * list carry `documented: false`: the group is our best reading, and the hint says so.
+ */
+export interface ScopeRequirement {
+  group: string;
+  documented: boolean;
+}
+
+const SCOPES: Record<string, ScopeRequirement> = {
+  'GET /workspaces/current': { group: 'workspaces', documented: true },
+  'GET /workspace-billing/plan-details': { group: 'workspace_billing', documented: true },
+  'GET /workspace-billing/subscription-details': { group: 'workspace_billing', documented: true },
+  'GET /campaigns': { group: 'campaigns', documented: true },
+  'GET /campaigns/{id}': { group: 'campaigns', documented: true },
+  'GET /campaigns/{id}/sending-status': { group: 'campaigns', documented: true },
+  'GET /campaigns/analytics': { group: 'campaigns', documented: false },
+  'GET /campaigns/analytics/overview': { group: 'campaigns', documented: false },
+  'GET /campaigns/analytics/daily': { group: 'campaigns', documented: false },
+  'GET /campaigns/analytics/steps': { group: 'campaigns', documented: false },
+  'GET /accounts': { group: 'accounts', documented: true },
+  'GET /accounts/{email}': { group: 'accounts', documented: true },
+  'POST /accounts/test/vitals': { group: 'accounts', documented: true },
+  'POST /accounts/warmup-analytics': { group: 'accounts', documented: true },
+  'GET /accounts/ctd/status': { group: 'accounts', documented: true },
+  'GET /accounts/analytics/daily': { group: 'accounts', documented: false },
+  'GET /account-campaign-mappings/{email}': {
+    group: 'account_campaign_mappings',
+    documented: true,
+  },
+  'POST /leads/list': { group: 'leads', documented: true },
+  'GET /custom-tags': { group: 'custom_tags', documented: true },
+  'GET /webhooks': { group: 'webhooks', documented: false },
+  'GET /webhooks/{id}': { group: 'webhooks', documented: true },
+  'GET /webhooks/event-types': { group: 'webhooks', documented: false },
+  'POST /webhooks/{id}/test': { group: 'webhooks', documented: false },
+  'GET /webhook-events': { group: 'webhook_events', documented: true },
+  'GET /webhook-events/summary': { group: 'webhook_events', documented: false },
+  'GET /webhook-events/summary-by-date': { group: 'webhook_events', documented: false },
+};
+
+/** The scope group for `METHOD /template`; unknown endpoints fall back to their first path segment. */
+export function scopeFor(endpoint: string): ScopeRequirement {
+  const known = SCOPES[endpoint];
+  if (known) return known;
+  const segment = /^[A-Z]+ \/([^/?{]+)/.exec(endpoint)?.[1] ?? 'all';
+  return { group: segment.replace(/-/g, '_'), documented: false };
+}
+
+/** Remediation naming the scope to add, e.g. "Add the `webhook_events:read` scope …". */
+export function scopeRemediation(endpoint: string): string {
+  const { group, documented } = scopeFor(endpoint);
+  const base = `Give the API key the \`${group}:read\` scope, or use a read-only key with \`all:read\` (Instantly → Settings → Integrations → API Keys).`;
+  return documented
+    ? base
+    : `${base} Instantly does not document the scope of ${endpoint}; \`all:read\` covers it.`;
+}
+
+/**
+ * What the checks need to know about a failed request. The client throws an `InstantlyError`
+ * carrying these facts; they are read structurally so the checks depend on the seam
+ * (`src/instantly/api.ts`) only, and any other thrown value becomes kind `unexpected`.
+ */
+export interface ErrorFacts {
+  kind: ErrorKind | 'unexpected';
+  /** HTTP status when Instantly answered. */
+  status?: number;
+  /** `METHOD /path/{template}` when known. */
+  endpoint?: string;
+  /** Retries spent before giving up. */
+  retries?: number;
+  message: string;
+}
+
+function isErrorKind(value: unknown): value is ErrorKind {
+  return typeof value === 'string' && (ERROR_KINDS as readonly string[]).includes(value);
+}
+
+export function errorFacts(err: unknown): ErrorFacts {
+  if (typeof err !== 'object' || err === null) {
+    return { kind: 'unexpected', message: String(err) };
+  }
+  const e = err as Record<string, unknown>;
+  const message = typeof e.message === 'string' ? e.message : JSON.stringify(err);
+  const kind = isErrorKind(e.kind) ? e.kind : 'unexpected';
+  const facts: ErrorFacts = { kind, message };
+  if (typeof e.status === 'number') facts.status = e.status;
+  if (typeof e.endpoint === 'string') facts.endpoint = e.endpoint;
+  else if (typeof e.method === 'string' && typeof e.path === 'string') {
+    facts.endpoint = `${e.method} ${e.path}`;
+  }
+  const retries = e.retries ?? e.attempts;
+  if (typeof retries === 'number') facts.retries = e.retries === undefined ? retries - 1 : retries;
+  return facts;
+}
+
+/** One sentence naming why a request failed, e.g. "Instantly answered 503 after 3 retries". */
+export function describeError(facts: ErrorFacts): string {
+  const where = facts.endpoint ? ` (${facts.endpoint})` : '';
+  const after =
+    facts.retries !== undefined && facts.retries > 0
+      ? ` after ${facts.retries} ${facts.retries === 1 ? 'retry' : 'retries'}`
+      : '';
+  switch (facts.kind) {
+    case 'scope':
+      return `the API key lacks the scope for ${facts.endpoint ?? 'this endpoint'} (403)`;
+    case 'server':
+    case 'rate-limited':
+    case 'too-large':
+    case 'not-found':
+    case 'bad-request':
+      return `Instantly answered ${facts.status ?? facts.kind}${after}${where}`;
+    case 'auth':
+      return `Instantly rejected the API key (401)${where}`;
+    case 'plan':
+      return `the workspace has no active paid plan (402)${where}`;
+    case 'network':
+      return `Instantly could not be reached${after}${where}: ${facts.message}`;
+    case 'timeout':
+      return `the request timed out${where}`;
+    case 'schema':
+    case 'error-in-200':
+    case 'pagination':
+      return `Instantly sent an unexpected answer${where}: ${facts.message}`;
+    case 'unexpected':
+      return `an internal error: ${facts.message}`;
+  }
+}

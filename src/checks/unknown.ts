@@ -1,0 +1,50 @@
+import type { Finding, Resource, SuiteName } from '../report/model.js';
+import { finding } from './finding.js';
+import { describeError, errorFacts, scopeRemediation } from './scopes.js';
+import { HINTS } from './hints.js';
+
+export interface UnknownTarget {
+  check: string;
+  suite: SuiteName;
+  resource: Resource;
+  /** What could not be checked, e.g. "Webhook delivery failure rate". */
+  what: string;
+  discriminator?: string;
+}
+
+/**
+ * Turns a failed request into an `unknown` finding that names the cause and the fix: the scope
+ * to add for a 403, otherwise what went wrong. Suites call it wherever a fetch can fail, so a
+ * gap in what we could see is always reported and never mistaken for a pass.
+ */
+export function unknownFromError(err: unknown, target: UnknownTarget): Finding {
+  const facts = errorFacts(err);
+  const cause = describeError(facts);
+  const remediation =
+    facts.kind === 'scope'
+      ? facts.status === 403 && /html|cdn|cloudflare/i.test(facts.message)
+        ? HINTS.cdnBlocked
+        : scopeRemediation(facts.endpoint ?? '')
+      : facts.kind === 'rate-limited'
+        ? HINTS.rateLimited
+        : facts.kind === 'timeout'
+          ? HINTS.timeout
+          : facts.kind === 'unexpected'
+            ? HINTS.internal
+            : HINTS.apiTrouble;
+  return finding({
+    check: target.check,
+    suite: target.suite,
+    severity: 'unknown',
+    resource: target.resource,
+    message: `${target.what} could not be checked: ${cause}.`,
+    remediation,
+    evidence: {
+      cause: facts.kind,
+      ...(facts.status !== undefined ? { status: facts.status } : {}),
+      ...(facts.endpoint ? { endpoint: facts.endpoint } : {}),
+      ...(facts.retries !== undefined ? { retries: facts.retries } : {}),
+    },
+    ...(target.discriminator ? { discriminator: target.discriminator } : {}),
+  });
+}

@@ -1,0 +1,56 @@
+import { SUITE_NAMES, type SuiteName } from '../report/model.js';
+import type { ConfigFile, RunSettings } from './schema.js';
+import { withAuthFirst, type FailOn } from './values.js';
+
+/** The defaults of contract sections 1 and 2, in one place. */
+export const DEFAULTS = {
+  baseUrl: 'https://api.instantly.ai',
+  configPath: '.github/instantly-health.yml',
+  checks: SUITE_NAMES,
+  rateLimit: 10,
+  timeoutSeconds: 300,
+  failOn: 'error',
+} as const satisfies {
+  baseUrl: string;
+  configPath: string;
+  checks: readonly SuiteName[];
+  rateLimit: number;
+  timeoutSeconds: number;
+  failOn: FailOn;
+};
+
+/** What the action inputs or CLI flags set, already validated; unset fields take the defaults. */
+export interface SettingsOverrides {
+  apiKey: string;
+  baseUrl?: string;
+  workspaceId?: string;
+  checks?: readonly SuiteName[];
+  rateLimit?: number;
+  timeoutSeconds?: number;
+  failOn?: FailOn;
+  campaignIds?: readonly string[];
+}
+
+/**
+ * The one merge: inputs or flags over the config file over the defaults. Only `checks` exists
+ * in both the file and the inputs; everything else comes from one of them.
+ */
+export function mergeSettings(
+  overrides: SettingsOverrides,
+  config: ConfigFile,
+  configPath?: string,
+): RunSettings {
+  const settings: RunSettings = {
+    apiKey: overrides.apiKey,
+    baseUrl: overrides.baseUrl ?? DEFAULTS.baseUrl,
+    checks: withAuthFirst(overrides.checks ?? config.checks ?? DEFAULTS.checks),
+    rateLimit: overrides.rateLimit ?? DEFAULTS.rateLimit,
+    timeoutSeconds: overrides.timeoutSeconds ?? DEFAULTS.timeoutSeconds,
+    failOn: overrides.failOn ?? DEFAULTS.failOn,
+    campaignIds: [...(overrides.campaignIds ?? [])],
+    config,
+  };
+  if (overrides.workspaceId !== undefined) settings.workspaceId = overrides.workspaceId;
+  if (configPath !== undefined) settings.configPath = configPath;
+  return settings;
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { ApiErrorBody } from './errors.js';
+import { errorBodySchema } from './envelope.js';
+
+/**
+ * Turning a raw HTTP body into something a report can show: Instantly's error envelope when the
+ * body has one, a one-line summary when it is a web page, never the page itself.
+ */
+
+const SNIPPET_CHARS = 160;
+
+export function isJsonContentType(contentType: string | undefined): boolean {
+  return contentType !== undefined && /\bjson\b/i.test(contentType);
+}
+
+export type ParsedBody = { json: true; value: unknown } | { json: false; text: string };
+
+/** JSON when the server says so or the text is JSON anyway (some proxies drop the header). */
+export function parseBody(text: string, contentType: string | undefined): ParsedBody {
+  const trimmed = text.trim();
+  if (isJsonContentType(contentType) || /^[[{]/.test(trimmed)) {
+    try {
+      return { json: true, value: JSON.parse(trimmed) as unknown };
+    } catch {
+      return { json: false, text };
+    }
+  }
+  return { json: false, text };
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function truncate(text: string, max = SNIPPET_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function looksLikeHtml(text: string, contentType: string | undefined): boolean {
+  return /html/i.test(contentType ?? '') || /^\s*<(!doctype|html|head|body)\b/i.test(text);
+}
+
+/** A short readable description of a body that is not JSON. */
+export function describeNonJson(status: number, text: string, contentType: string | undefined) {
+  if (looksLikeHtml(text, contentType)) {
+    if (status === 403) return "blocked by Instantly's CDN (HTML 403); check User-Agent / network";
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+    const label = title ? collapse(title.replace(/<[^>]*>/g, '')) : '';
+    return `HTML error page instead of JSON (${status}${label ? `: ${truncate(label, 80)}` : ''})`;
+  }
+  const snippet = collapse(text);
+  if (snippet === '') return `empty body (${status})`;
+  return `non-JSON body (${status}): ${truncate(snippet)}`;
+}
+
+/** Instantly's `{statusCode, error, message}`, read by API.md's rule, when the body has any of it. */
+export function readApiError(status: number, value: unknown): ApiErrorBody | undefined {
+  const parsed = errorBodySchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const { statusCode, error, message } = parsed.data;
+  if (statusCode === undefined && error === undefined && message === undefined) return undefined;
+  return {
+    statusCode: statusCode ?? status,
+    error: truncate(collapse(error ?? '')),
+    message: truncate(collapse(message ?? error ?? '')),
+  };
+}
+
+/** `items[3].status: expected number, received string`, a few issues only, never the values. */
+export function describeSchemaMismatch(error: z.ZodError, maxIssues = 3): string {
+  const lines = error.issues.slice(0, maxIssues).map((issue) => {
+    const path = formatPath(issue.path);
+    return `${path === '' ? '(root)' : path}: ${truncate(collapse(issue.message), 120)}`;
+  });
+  const more = error.issues.length - maxIssues;
+  return lines.join('; ') + (more > 0 ? ` (and ${more} more)` : '');
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key))
+      out += out === '' ? key : `.${key}`;
+    else out += `[${JSON.stringify(String(key)).slice(0, 60)}]`;
+  }
+  return out;
+}
+
+/**
+ * Some endpoints answer 200 with `{"error": "ACC_AUTH_ERROR"}`. The body is such an error when it
+ * is an object with a string `error` and either fails the schema or carries none of the fields
+ * the schema expects (a schema of all-optional fields would otherwise accept it).
+ */
+export function errorIn200(
+  value: unknown,
+  schema: z.ZodType,
+  schemaAccepts: boolean,
+): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const error = (value as Record<string, unknown>).error;
+  if (typeof error !== 'string') return undefined;
+  if (!schemaAccepts) return error;
+  if (schema instanceof z.ZodObject) {
+    const expected = Object.keys(schema.shape as Record<string, unknown>).filter(
+      (k) => k !== 'error',
+    );
+    if (expected.length > 0 && !expected.some((k) => k in value)) return error;
+  }
+  return undefined;
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from '@jest/globals';
+import { analyticsWindow, createSharedResources } from '../../src/checks/resources.js';
+import { ConfigFile, type RunSettings } from '../../src/config/schema.js';
+import { account, analytics, campaign, NOW } from './fixtures.js';
+import { stubApi } from './stub-api.js';
+
+function settings(config: Record<string, unknown> = {}, campaignIds: string[] = []): RunSettings {
+  return {
+    apiKey: 'k',
+    baseUrl: 'http://127.0.0.1:1',
+    checks: ['auth', 'campaigns', 'accounts', 'webhooks'],
+    rateLimit: 10,
+    timeoutSeconds: 300,
+    failOn: 'error',
+    campaignIds,
+    config: ConfigFile.parse(config),
+  };
+}
+
+const campaigns = [
+  campaign({ id: 'a', status: 1 }),
+  campaign({ id: 'd', status: 0 }),
+  campaign({ id: 'b', status: -2 }),
+];
+
+function api() {
+  return stubApi({
+    'PAGINATE /campaigns': (call) => (call.query?.tag_ids ? [campaigns[1]] : campaigns),
+    'PAGINATE /accounts': () => [account()],
+    'GET /campaigns/analytics': () => [analytics({ campaign_id: 'a' })],
+  });
+}
+
+describe('createSharedResources', () => {
+  it('fetches each list once however many suites ask, with the parameters of the request plan', async () => {
+    const stub = api();
+    const r = createSharedResources(stub, settings(), new AbortController().signal, NOW);
+    await Promise.all([
+      r.accounts(),
+      r.accounts(),
+      r.campaigns(),
+      r.checkedCampaigns(),
+      r.campaignAnalytics(),
+    ]);
+    await Promise.all([r.accounts(), r.checkedCampaigns(), r.campaignAnalytics()]);
+    expect(stub.calls).toEqual([
+      { method: 'PAGINATE', path: '/accounts', query: { limit: 100, include_tags: true } },
+      { method: 'PAGINATE', path: '/campaigns', query: { limit: 100 } },
+      {
+        method: 'GET',
+        path: '/campaigns/analytics',
+        query: { start_date: '2026-11-23', end_date: '2026-11-30' },
+      },
+    ]);
+  });
+
+  it('selects active and negative-status campaigns by default', async () => {
+    const r = createSharedResources(api(), settings(), new AbortController().signal, NOW);
+    expect((await r.checkedCampaigns()).map((c) => c.id)).toEqual(['a', 'b']);
+  });
+
+  it('checks exactly the launch-gate campaigns, drafts included', async () => {
+    const r = createSharedResources(api(), settings({}, ['d']), new AbortController().signal, NOW);
+    expect((await r.checkedCampaigns()).map((c) => c.id)).toEqual(['d']);
+  });
+
+  it('looks tagged campaigns up with one filtered list only when include.tags is set', async () => {
+    const stub = api();
+    const r = createSharedResources(
+      stub,
+      settings({ campaigns: { include: { status: ['all'], tags: ['t1', 't2'] } } }),
+      new AbortController().signal,
+      NOW,
+    );
+    expect((await r.checkedCampaigns()).map((c) => c.id)).toEqual(['d', 'b']);
+    expect(stub.calls).toContainEqual({
+      method: 'PAGINATE',
+      path: '/campaigns',
+      query: { limit: 100, tag_ids: 't1,t2' },
+    });
+  });
+
+  it('hands every caller the same failure without asking again', async () => {
+    const stub = stubApi({
+      'PAGINATE /accounts': () => {
+        throw Object.assign(new Error('forbidden'), { kind: 'scope' });
+      },
+    });
+    const r = createSharedResources(stub, settings(), new AbortController().signal, NOW);
+    await expect(r.accounts()).rejects.toThrow('forbidden');
+    await expect(r.accounts()).rejects.toThrow('forbidden');
+    expect(stub.calls).toHaveLength(1);
+  });
+});
+
+describe('analyticsWindow', () => {
+  it('covers the last whole UTC days as date-only values', () => {
+    expect(analyticsWindow(new Date('2026-03-01T23:59:00Z'), 7)).toEqual({
+      start: '2026-02-22',
+      end: '2026-03-01',
+    });
+  });
+});
