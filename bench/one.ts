@@ -14,6 +14,8 @@ import { createInstantlyClient } from '../src/instantly/client.js';
 export interface OneInput {
   baseUrl: string;
   apiKey: string;
+  /** Requests per second instead of the default (diagnostic runs only). */
+  rateLimit?: number;
 }
 
 export interface OneResult {
@@ -31,6 +33,8 @@ export interface OneResult {
   /** Resource ids the findings name (lower-cased), to match against the injected problems. */
   resources: string[];
   suites: { name: string; durationMs: number; status: string }[];
+  /** With BENCH_MEMORY_TRACE=1: memory sampled every 100 ms (MB), to see what the peak is made of. */
+  memory?: { atMs: number; rss: number; heapUsed: number; heapTotal: number; external: number }[];
   /** The accounts suite was not in the catalogue and the bench added it. */
   addedAccounts: boolean;
 }
@@ -58,12 +62,35 @@ async function main(): Promise<void> {
   const client = createInstantlyClient({
     apiKey: settings.apiKey,
     baseUrl: settings.baseUrl,
-    rateLimit: settings.rateLimit,
+    rateLimit: input.rateLimit ?? settings.rateLimit,
   });
   const started = performance.now();
+  const memory: NonNullable<OneResult['memory']> = [];
+  const mb = (n: number) => Math.round(n / 1024 / 1024);
+  // BENCH_MEMORY_TRACE=gc (with node --expose-gc) collects first: the samples are the live set.
+  const trace = process.env.BENCH_MEMORY_TRACE;
+  const collect = (globalThis as { gc?: () => void }).gc;
+  const sampler =
+    trace === '1' || trace === 'gc'
+      ? setInterval(
+          () => {
+            if (trace === 'gc') collect?.();
+            const m = process.memoryUsage();
+            memory.push({
+              atMs: Math.round(performance.now() - started),
+              rss: mb(m.rss),
+              heapUsed: mb(m.heapUsed),
+              heapTotal: mb(m.heapTotal),
+              external: mb(m.external + m.arrayBuffers),
+            });
+          },
+          trace === 'gc' ? 1000 : 100,
+        )
+      : undefined;
   const { suites, addedAccounts } = benchSuites();
   const report = await runChecks({ api: client, settings, suites });
   const wallMs = performance.now() - started;
+  if (sampler) clearInterval(sampler);
   await client.close();
   const bySeverity: Record<string, number> = { error: 0, warning: 0, unknown: 0 };
   for (const f of report.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
@@ -80,6 +107,7 @@ async function main(): Promise<void> {
     bySeverity,
     resources: [...new Set(report.findings.map((f) => f.resource.id.toLowerCase()))],
     addedAccounts,
+    ...(sampler ? { memory } : {}),
     suites: report.suites.map((s) => ({
       name: s.name,
       durationMs: s.durationMs,

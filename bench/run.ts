@@ -271,7 +271,10 @@ const targets = evaluateTargets(input);
 const markdown = renderResults(input, targets);
 const out = args.out ?? (quick ? undefined : path.join(ROOT, 'bench', 'RESULTS.md'));
 if (out) {
-  await writeFile(out, markdown);
+  // Formatted as `npm run lint` (prettier --check .) expects the committed file to be.
+  const prettier = await import('prettier');
+  const config = (await prettier.resolveConfig(out)) ?? {};
+  await writeFile(out, await prettier.format(markdown, { ...config, parser: 'markdown' }));
   log(`bench: wrote ${path.relative(process.cwd(), out)}`);
 }
 for (const t of targets) process.stdout.write(`${targetLine(t)}\n`);
