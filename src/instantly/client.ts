@@ -60,6 +60,11 @@ export interface ClientOptions {
   random?: (() => number) | undefined;
   retry?: Partial<RetryPolicy> | undefined;
   userAgent?: string | undefined;
+  /**
+   * One line per attempt and per retry decision (endpoint template, status, waits), for a CLI's
+   * verbose mode. Lines are redacted like errors and never carry bodies or headers.
+   */
+  debug?: ((line: string) => void) | undefined;
 }
 
 export interface InstantlyClient extends InstantlyApi {
@@ -159,6 +164,11 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
     clock,
   });
   const stats = new StatisticsRecorder();
+  const debug = options.debug
+    ? (line: string) => {
+        options.debug?.(redact(line));
+      }
+    : () => undefined;
   const transport = createTransport({
     apiKey: options.apiKey,
     userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
@@ -294,11 +304,16 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
     const timeout = AbortSignal.timeout(requestTimeoutMs);
     const signal = outer ? AbortSignal.any([outer, timeout]) : timeout;
     let response: TransportResponse;
+    const sentAt = clock.now();
     try {
       response = await transport.send({ method, url, body: call.body, signal });
     } catch (error) {
-      if (outer?.aborted) throw cancelled(endpoint, attempts + 1);
+      if (outer?.aborted) {
+        debug(`${endpoint} -> cancelled`);
+        throw cancelled(endpoint, attempts + 1);
+      }
       if (timeout.aborted) {
+        debug(`${endpoint} -> no response within ${requestTimeoutMs} ms`);
         return {
           ok: false,
           failure: {
@@ -310,6 +325,7 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
       }
       const cause = sanitizeCause(error, redact);
       const code = (cause as { code?: string }).code;
+      debug(`${endpoint} -> network error ${code ?? cause.name}`);
       return {
         ok: false,
         failure: {
@@ -323,6 +339,10 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
       permit.release();
     }
     const result = classify(response, call.schema);
+    debug(
+      `${endpoint} -> HTTP ${response.status} in ${clock.now() - sentAt} ms` +
+        (result.ok ? '' : ` (${result.failure.kind}: ${result.failure.detail})`),
+    );
     if (response.status === 429) {
       stats.rateLimited(endpoint);
       const retryAfter = result.ok ? undefined : result.failure.retryAfterMs;
@@ -377,6 +397,7 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
         );
       }
       stats.retry(endpoint);
+      debug(`${endpoint}: retry ${attempts}/${policy.maxRetries} in ${delay.wait} ms`);
       const before = clock.now();
       try {
         await clock.sleep(delay.wait, outer);

@@ -43,6 +43,19 @@ export class InstantlyError extends Error {
     if (init.apiError !== undefined) this.apiError = init.apiError;
     if (init.attempts !== undefined) this.attempts = init.attempts;
   }
+
+  /** `JSON.stringify(error)` would otherwise drop the message, the one field a report needs. */
+  toJSON() {
+    return {
+      name: this.name,
+      kind: this.kind,
+      endpoint: this.endpoint,
+      message: this.message,
+      status: this.status,
+      apiError: this.apiError,
+      attempts: this.attempts,
+    };
+  }
 }
 
 export function isInstantlyError(value: unknown): value is InstantlyError {

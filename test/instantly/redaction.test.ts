@@ -76,6 +76,33 @@ describe('the API key never leaves the client', () => {
     expect(everyView(error)).not.toContain(KEY);
   });
 
+  it('keeps it out of the debug lines, which still say what happened', async () => {
+    const lines: string[] = [];
+    const { agent } = mockInstantly((_r, index) =>
+      index === 0
+        ? { status: 503, json: { message: `upstream rejected ${KEY}` } }
+        : {
+            status: 401,
+            json: { statusCode: 401, error: 'Unauthorized', message: `bad key ${KEY}` },
+          },
+    );
+    const { client } = testClient(agent, { debug: (line) => lines.push(line) });
+    await client.get('/campaigns', { schema: anything }).catch(() => undefined);
+    expect(lines.join('\n')).not.toContain(KEY);
+    expect(lines).toEqual([
+      expect.stringContaining('GET /campaigns -> HTTP 503') as unknown,
+      'GET /campaigns: retry 1/5 in 1000 ms',
+      expect.stringContaining('GET /campaigns -> HTTP 401') as unknown,
+    ]);
+  });
+
+  it('serialises errors with their message, still masked', async () => {
+    const error = await thrown({ status: 401, json: { message: `Invalid key ${KEY}` } });
+    const json = JSON.parse(JSON.stringify(error)) as Record<string, unknown>;
+    expect(json).toMatchObject({ kind: 'auth', endpoint: 'GET /campaigns', status: 401 });
+    expect(json.message).toContain('[REDACTED]');
+  });
+
   it('still says what went wrong around the masked key', async () => {
     const error = (await thrown({ status: 401, json: { message: `Invalid key ${KEY}` } })) as Error;
     expect(error.message).toContain('Invalid key [REDACTED]');
