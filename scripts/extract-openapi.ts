@@ -7,7 +7,7 @@
  * Keeps, for each served operation, the whole operation object, plus every component schema it
  * references, transitively. Writes src/simulator/openapi/instantly-v2-subset.json.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -103,9 +103,19 @@ export function extractSubset(document: JsonObject): JsonObject {
 
 const here = dirname(fileURLToPath(import.meta.url));
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const source = resolve(
-    process.argv[2] ?? resolve(here, '../../../shared/instantly/openapi-v2.json'),
-  );
+  // The document sits in ../shared beside the repository (or beside the worktrees' folder).
+  const candidates = [
+    ...(process.argv[2] ? [resolve(process.argv[2])] : []),
+    resolve(here, '../../shared/instantly/openapi-v2.json'),
+    resolve(here, '../../../shared/instantly/openapi-v2.json'),
+  ];
+  const source = candidates.find((path) => existsSync(path));
+  if (!source) {
+    console.error(
+      `openapi-v2.json not found; pass its path. Looked in:\n  ${candidates.join('\n  ')}`,
+    );
+    process.exit(2);
+  }
   const target = resolve(here, '../src/simulator/openapi/instantly-v2-subset.json');
   const document = JSON.parse(readFileSync(source, 'utf8')) as JsonObject;
   const subset = extractSubset(document);

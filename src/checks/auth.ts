@@ -201,14 +201,18 @@ export async function runAuth(ctx: SuiteContext): Promise<AuthResult> {
     const stop = fatal(facts, null);
     if (stop) return stop;
     if (facts.kind === 'scope') {
-      // Key without the `workspaces` scope: a one-item campaigns page proves the key works.
+      // Key without the `workspaces` scope: a campaigns page proves the key works. When the
+      // campaigns suite runs, the probe is its own (memoised) campaign list, so it costs nothing.
       details.push('workspace status not checked: the key lacks `workspaces:read`');
       try {
-        await ctx.api.get('/campaigns', {
-          query: { limit: 1 },
-          schema: CampaignProbePage,
-          signal: ctx.signal,
-        });
+        if (ctx.settings.checks.includes('campaigns')) await ctx.resources.campaigns();
+        else {
+          await ctx.api.get('/campaigns', {
+            query: { limit: 1 },
+            schema: CampaignProbePage,
+            signal: ctx.signal,
+          });
+        }
         details.push('API key valid (campaigns probe)');
       } catch (probeErr) {
         const probe = errorFacts(probeErr);

@@ -1,3 +1,4 @@
+import { accountsSuite, checks as accountChecks } from './accounts.js';
 import { checks as authChecks } from './auth.js';
 import { campaignsSuite, checks as campaignChecks } from './campaigns.js';
 import type { CheckDefinition, Suite } from './types.js';
@@ -14,6 +15,7 @@ export const engineChecks: CheckDefinition[] = [
 export const CHECKS: readonly CheckDefinition[] = [
   ...authChecks,
   ...campaignChecks,
+  ...accountChecks,
   ...webhookChecks,
   ...engineChecks,
 ];
@@ -21,4 +23,4 @@ export const CHECKS: readonly CheckDefinition[] = [
 export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);
 
 /** The suites that run after `auth`, in report order. */
-export const SUITES: readonly Suite[] = [campaignsSuite, webhooksSuite];
+export const SUITES: readonly Suite[] = [campaignsSuite, accountsSuite, webhooksSuite];

@@ -14,7 +14,7 @@ import { createSharedResources } from './resources.js';
 import { SUITES } from './catalog.js';
 import { finding } from './finding.js';
 import { HINTS } from './hints.js';
-import { applyPolicy } from './policy-standin.js';
+import { applyPolicy } from '../config/policy.js';
 import { errorFacts } from './scopes.js';
 import type { SharedResources, Suite, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
@@ -95,6 +95,7 @@ export function suiteFailureFinding(
     suite: name,
     resource: suiteResource(name),
     what: `The ${name} checks`,
+    phrase: 'did not run',
     ...(facts.kind === 'scope' && facts.endpoint ? { discriminator: facts.endpoint } : {}),
   });
 }

@@ -9,6 +9,8 @@ export interface UnknownTarget {
   resource: Resource;
   /** What could not be checked, e.g. "Webhook delivery failure rate". */
   what: string;
+  /** The verb phrase after `what`; default "could not be checked". */
+  phrase?: string;
   discriminator?: string;
 }
 
@@ -37,7 +39,7 @@ export function unknownFromError(err: unknown, target: UnknownTarget): Finding {
     suite: target.suite,
     severity: 'unknown',
     resource: target.resource,
-    message: `${target.what} could not be checked: ${cause}.`,
+    message: `${target.what} ${target.phrase ?? 'could not be checked'}: ${cause}.`,
     remediation,
     evidence: {
       cause: facts.kind,

@@ -15,7 +15,7 @@ import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types
 import { unknownFromError } from './unknown.js';
 
 export const checks: CheckDefinition[] = [
-  { id: 'webhook.status', title: 'Webhook disabled after delivery failures' },
+  { id: 'webhook.status', title: 'Webhook disabled after delivery failures (status -1)' },
   { id: 'webhook.https', title: 'Webhook target is not https' },
   { id: 'webhook.failure-rate', title: 'Webhook delivery failure rate' },
   { id: 'webhook.required-events', title: 'Required webhook event has no webhook' },
@@ -208,20 +208,90 @@ function describeFailure(g: FailureGroup): string {
     .join(' ');
 }
 
+/** One live webhook's part in the sampled failures. */
+export interface Attribution {
+  webhook: Webhook;
+  /** Its failed deliveries in the sample. */
+  count: number;
+  /**
+   * Its failures as a fraction of every delivery in the workspace: a lower bound of its own
+   * failure rate (its own deliveries are a subset of the workspace's).
+   */
+  lowerBound: number;
+  top: FailureGroup | undefined;
+}
+
+function sampleOf(failed: WebhookObservations['failed']): WebhookEvent[] {
+  return failed && 'events' in failed ? failed.events.filter((e) => !e.success) : [];
+}
+
+/** Splits the sampled failures by webhook; failures of disabled or unknown webhooks are not attributed. */
+export function attributeFailures(
+  webhooks: readonly Webhook[],
+  summary: WebhookEventsSummary,
+  failed: WebhookObservations['failed'],
+): { attributions: Attribution[]; sampled: number; unexplained: number } {
+  const sample = sampleOf(failed);
+  const groups = groupFailures(sample);
+  const byUrl = new Map(webhooks.map((w) => [w.target_hook_url, w]));
+  const rate = failureRate(summary);
+  const attributions: Attribution[] = [];
+  let unexplained = 0;
+  for (const url of new Set(groups.map((g) => g.webhook_url))) {
+    const mine = groups.filter((g) => g.webhook_url === url);
+    const count = mine.reduce((n, g) => n + g.count, 0);
+    const webhook = byUrl.get(url);
+    if (!webhook) {
+      unexplained += count;
+      continue;
+    }
+    if (webhook.status === WEBHOOK_STATUS.disabled) continue;
+    attributions.push({ webhook, count, lowerBound: (count / sample.length) * rate, top: mine[0] });
+  }
+  return { attributions, sampled: sample.length, unexplained };
+}
+
+/** At most this many webhooks get their own events page to settle their severity. */
+export const MAX_REFINED_WEBHOOKS = 3;
+
 /**
- * The failure rate is only known workspace-wide (the summary), so it gates: below the thresholds
- * or `min_events`, nothing is reported. Above them, the failed-events sample says which webhooks
- * failed. A webhook's share of the sampled failures times the workspace's failure rate is the
- * fraction of all deliveries that were its failures: a lower bound of its own failure rate, so
- * judging a webhook by it never overstates. Webhooks already reported as disabled are left to
- * `webhook.status`; failures no live webhook explains are reported workspace-wide.
+ * Webhooks whose lower bound reaches the warning threshold but not the error one: their own
+ * recent deliveries (one page, `search=<url>`) decide whether they are an error. A webhook
+ * already at the error level, or below the warning level, costs no request.
+ */
+export function webhooksToRefine(
+  webhooks: readonly Webhook[],
+  summary: WebhookEventsSummary,
+  failed: WebhookObservations['failed'],
+  cfg: WebhooksConfig['failure_rate'],
+): Webhook[] {
+  if (!severityForRate(summary, cfg)) return [];
+  return attributeFailures(webhooks, summary, failed)
+    .attributions.filter((a) => severityAt(a.lowerBound, cfg) === 'warning')
+    .sort((a, b) => b.count - a.count)
+    .slice(0, MAX_REFINED_WEBHOOKS)
+    .map((a) => a.webhook);
+}
+
+const worse = (
+  a: 'error' | 'warning' | null,
+  b: 'error' | 'warning' | null,
+): 'error' | 'warning' | null => (a === 'error' || b === 'error' ? 'error' : (a ?? b));
+
+/**
+ * The failure rate is known workspace-wide (the summary), so it gates: below the thresholds or
+ * `min_events`, nothing is reported. Above them, the failed-events sample says which webhooks
+ * failed, each judged by the lower bound of its own rate and, where fetched, by its own recent
+ * deliveries (`own`, keyed by webhook id). Webhooks reported as disabled are left to
+ * `webhook.status`; failures that no known webhook explains are reported workspace-wide.
  */
 export function evaluateFailureRate(
   webhooks: readonly Webhook[],
   summary: WebhookEventsSummary,
-  failed: FailedEventsSample | { error: string } | null,
+  failed: WebhookObservations['failed'],
   cfg: WebhooksConfig['failure_rate'],
   window: { from: string; to: string },
+  own: ReadonlyMap<string, readonly WebhookEvent[]> = new Map(),
 ): Finding[] {
   const severity = severityForRate(summary, cfg);
   if (!severity) return [];
@@ -236,49 +306,53 @@ export function evaluateFailureRate(
     from: window.from,
     to: window.to,
   };
-  const byUrl = new Map(webhooks.map((w) => [w.target_hook_url, w]));
+  if (failed && 'error' in failed) workspaceEvidence.failed_events_unavailable = failed.error;
 
-  if (failed && 'error' in failed) {
-    workspaceEvidence.failed_events_unavailable = failed.error;
-  }
-  const sample = failed && 'events' in failed ? failed.events.filter((e) => !e.success) : [];
-  const groups = groupFailures(sample);
+  const { attributions, sampled, unexplained } = attributeFailures(webhooks, summary, failed);
   const out: Finding[] = [];
-  let explained = 0;
-  for (const url of new Set(groups.map((g) => g.webhook_url))) {
-    const webhook = byUrl.get(url);
-    const mine = groups.filter((g) => g.webhook_url === url);
-    const count = mine.reduce((n, g) => n + g.count, 0);
-    if (!webhook) continue;
-    if (webhook.status === WEBHOOK_STATUS.disabled) {
-      explained += count;
-      continue;
-    }
-    const lowerBound = (count / sample.length) * rate;
-    const sev = severityAt(lowerBound, cfg);
+  for (const a of attributions) {
+    const ownEvents = own.get(a.webhook.id);
+    const ownFailed = ownEvents?.filter((e) => !e.success).length ?? 0;
+    const ownRate =
+      ownEvents && ownEvents.length >= cfg.min_events && ownEvents.length > 0
+        ? ownFailed / ownEvents.length
+        : undefined;
+    const sev = worse(
+      severityAt(a.lowerBound, cfg),
+      ownRate === undefined ? null : severityAt(ownRate, cfg),
+    );
     if (!sev) continue;
-    explained += count;
-    const top = mine[0];
+    const measured =
+      ownRate !== undefined && ownEvents
+        ? `${percent(ownRate)} of its last ${ownEvents.length} deliveries failed`
+        : `at least ${percent(a.lowerBound)} of all deliveries were its failures (${a.count} of ${sampled} sampled failures)`;
     out.push(
       finding({
         check: 'webhook.failure-rate',
         suite: SUITE,
         severity: sev,
-        resource: webhookResource(webhook),
-        message: `Deliveries to this webhook are failing: ${count} of ${sample.length} sampled failed deliveries went to ${displayUrl(url)}, at least ${percent(lowerBound)} of all deliveries; ${overall}.${top ? ` Most common: ${describeFailure(top)} (${top.count}×).` : ''}`,
+        resource: webhookResource(a.webhook),
+        message: `Deliveries to ${displayUrl(a.webhook.target_hook_url)} are failing: ${measured}; ${overall}.${a.top ? ` Most common: ${describeFailure(a.top)} (${a.top.count}×).` : ''}`,
         remediation: HINTS.webhookFailures,
         evidence: {
           ...workspaceEvidence,
-          failed_in_sample: count,
-          sampled: sample.length,
-          min_failure_rate: Number(lowerBound.toFixed(4)),
+          failed_in_sample: a.count,
+          sampled,
+          min_failure_rate: Number(a.lowerBound.toFixed(4)),
+          ...(ownRate !== undefined && ownEvents
+            ? {
+                own_failure_rate: Number(ownRate.toFixed(4)),
+                own_events: ownEvents.length,
+                own_failed: ownFailed,
+              }
+            : {}),
           threshold: sev === 'error' ? cfg.error : cfg.warning,
-          ...(top
+          ...(a.top
             ? {
                 most_common_failure: {
-                  status_code: top.status_code,
-                  error_message: top.error_message,
-                  count: top.count,
+                  status_code: a.top.status_code,
+                  error_message: a.top.error_message,
+                  count: a.top.count,
                 },
               }
             : {}),
@@ -286,10 +360,15 @@ export function evaluateFailureRate(
       }),
     );
   }
-  if (out.length > 0 || (sample.length > 0 && explained === sample.length)) return out;
+  // Reported per webhook, or all explained by disabled webhooks: nothing more to say.
+  if (out.length > 0 || (sampled > 0 && unexplained === 0 && attributions.length === 0)) {
+    return out;
+  }
 
   // No live webhook explains the failures (or the sample could not be read): say it workspace-wide.
-  const top = groups[0];
+  const byUrl = new Map(webhooks.map((w) => [w.target_hook_url, w]));
+  const top = groupFailures(sampleOf(failed))[0];
+  let from = '';
   if (top) {
     const w = byUrl.get(top.webhook_url);
     workspaceEvidence.most_common_failure = {
@@ -298,16 +377,11 @@ export function evaluateFailureRate(
       status_code: top.status_code,
       error_message: top.error_message,
       count: top.count,
-      sampled: sample.length,
+      sampled,
     };
+    const label = w ? `webhook "${webhookResource(w).name ?? w.id}"` : displayUrl(top.webhook_url);
+    from = ` Most common: ${describeFailure(top)} from ${label} (${top.count} of ${sampled} sampled failures).`;
   }
-  const label = (url: string): string => {
-    const w = byUrl.get(url);
-    return w ? `webhook "${webhookResource(w).name ?? w.id}"` : displayUrl(url);
-  };
-  const from = top
-    ? ` Most common: ${describeFailure(top)} from ${label(top.webhook_url)} (${top.count} of ${sample.length} sampled failures).`
-    : '';
   return [
     finding({
       check: 'webhook.failure-rate',
@@ -384,9 +458,11 @@ export function evaluateTestResult(webhook: Webhook, result: WebhookTestResult):
 
 export interface WebhookObservations {
   webhooks: readonly Webhook[];
-  /** null when not fetched (no webhook) or when fetching failed (`summaryError` finding). */
+  /** null when not fetched (no webhook), or when fetching failed (an `unknown` finding says why). */
   summary: WebhookEventsSummary | null;
   failed: FailedEventsSample | { error: string } | null;
+  /** Recent deliveries of the webhooks `webhooksToRefine` picked, by webhook id. */
+  own?: ReadonlyMap<string, readonly WebhookEvent[]>;
   tests: readonly { webhook: Webhook; result: WebhookTestResult }[];
 }
 
@@ -400,7 +476,14 @@ export function evaluateWebhooks(
   return [
     ...evaluateWebhookStatus(obs.webhooks),
     ...(obs.summary
-      ? evaluateFailureRate(obs.webhooks, obs.summary, obs.failed, config.failure_rate, window)
+      ? evaluateFailureRate(
+          obs.webhooks,
+          obs.summary,
+          obs.failed,
+          config.failure_rate,
+          window,
+          obs.own,
+        )
       : []),
     ...evaluateRequiredEvents(obs.webhooks, config.require_events),
     ...obs.tests.flatMap((t) => evaluateTestResult(t.webhook, t.result)),
@@ -433,6 +516,7 @@ async function run(ctx: SuiteContext): Promise<SuiteOutcome> {
 
   let summary: WebhookEventsSummary | null = null;
   let failed: WebhookObservations['failed'] = null;
+  const own = new Map<string, WebhookEvent[]>();
   if (webhooks.length > 0) {
     try {
       summary = await ctx.api.get('/webhook-events/summary', {
@@ -464,6 +548,18 @@ async function run(ctx: SuiteContext): Promise<SuiteOutcome> {
         failed = { events: page.items };
       } catch (err) {
         failed = { error: describeError(errorFacts(err)) };
+      }
+      for (const w of webhooksToRefine(webhooks, summary, failed, config.failure_rate)) {
+        try {
+          const page = await ctx.api.get('/webhook-events', {
+            query: { search: w.target_hook_url, ...window, limit: 100 },
+            schema: WebhookEventsPage,
+            signal: ctx.signal,
+          });
+          own.set(w.id, page.items);
+        } catch {
+          // Without its own deliveries the webhook is judged by its lower bound: never overstated.
+        }
       }
     }
   }
@@ -499,7 +595,7 @@ async function run(ctx: SuiteContext): Promise<SuiteOutcome> {
   }
 
   const findings = [
-    ...evaluateWebhooks({ webhooks, summary, failed, tests }, config, ctx.now),
+    ...evaluateWebhooks({ webhooks, summary, failed, own, tests }, config, ctx.now),
     ...extra,
   ];
   return { findings, checked: webhooks.length, details };

@@ -26,7 +26,7 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string')
     return value === '' ? 'an empty string' : `the string ${quote(value)}`;
   if (typeof value === 'number') return `the number ${String(value)}`;
-  if (typeof value === 'boolean') return `${String(value)}`;
+  if (typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return `the date ${value.toISOString().slice(0, 10)}`;
   if (typeof value === 'object') return 'a mapping (key: value)';

@@ -27,12 +27,14 @@ export function formatProblem(problem: ConfigProblem): string {
     where += `:${problem.line}`;
     if (problem.column !== undefined) where += `:${problem.column}`;
   }
-  const parts = [where];
-  if (problem.key !== undefined && problem.key !== '') parts.push(problem.key);
+  return `${where}: ${problemText(problem)}`;
+}
+
+/** The problem without its location: `key: message. Hint.` */
+function problemText(problem: ConfigProblem): string {
   let text = problem.message;
   if (problem.hint) text += `${/[.?!]$/.test(text) ? '' : '.'} ${problem.hint}`;
-  parts.push(text);
-  return parts.join(': ');
+  return problem.key ? `${problem.key}: ${text}` : text;
 }
 
 export class ConfigError extends Error {
@@ -59,6 +61,27 @@ export class UsageError extends ConfigError {
     super(problems);
     this.name = 'UsageError';
   }
+}
+
+/**
+ * For `core.error(message, properties)` in the action: a problem inside a file becomes an
+ * annotation on its line (the path is relative to the workspace, as GitHub expects); others are
+ * plain error lines titled with their source. Plain data, so this module stays free of
+ * @actions/* (the CLI bundle does not carry it).
+ */
+export function annotationOf(problem: ConfigProblem): {
+  message: string;
+  properties: { title: string; file?: string; startLine?: number; startColumn?: number };
+} {
+  const title = `instantly-health: ${problem.source}`;
+  if (problem.line === undefined) return { message: formatProblem(problem), properties: { title } };
+  const properties: { title: string; file: string; startLine: number; startColumn?: number } = {
+    title,
+    file: problem.source,
+    startLine: problem.line,
+  };
+  if (problem.column !== undefined) properties.startColumn = problem.column;
+  return { message: problemText(problem), properties };
 }
 
 function formatProblems(problems: readonly ConfigProblem[]): string {

@@ -24,10 +24,13 @@ export interface TrackingSettings {
   /** Title of a new issue; undefined means `Instantly health: <workspace name>`. */
   title?: string;
   /** Never empty; the first label is the one the tracking issue is found by. */
-  labels: readonly [string, ...string[]];
-  assignees: readonly string[];
-  /** Thresholds from the config file's `issue` section (the same object as `config.issue`). */
-  policy: IssueConfig;
+  labels: [string, ...string[]];
+  assignees: string[];
+  /**
+   * Thresholds from the config file's `issue` section (the same object as the top-level
+   * `config.issue`), named like `TrackOptions.config` so the two line up.
+   */
+  config: IssueConfig;
 }
 
 export interface ActionSettings extends RunSettings {
@@ -142,7 +145,7 @@ export async function settingsFromActionInputs(
     token,
     labels,
     assignees,
-    policy: file.config.issue,
+    config: file.config.issue,
   };
   if (title !== '') tracking.title = title;
   return { ...settings, tracking };
@@ -155,18 +158,13 @@ function splitList(raw: string): string[] {
     .filter((item) => item !== '');
 }
 
+/** Like every input, an empty value means the default: the lookup label cannot be absent. */
+const DEFAULT_LABEL = 'instantly-health';
+
 function parseLabels(raw: string, problems: Problems): [string, ...string[]] | undefined {
   const labels = [...new Set(splitList(raw))];
-  const [first, ...rest] = labels;
-  if (first === undefined) {
-    problems.add({
-      source: 'input issue-labels',
-      message: 'is empty',
-      hint: 'Give at least one label (default: instantly-health): the first label is how the tracking issue is found.',
-    });
-    return undefined;
-  }
-  const tooLong = labels.filter((label) => label.length > MAX_LABEL);
+  const [first = DEFAULT_LABEL, ...rest] = labels;
+  const tooLong = [first, ...rest].filter((label) => label.length > MAX_LABEL);
   for (const label of tooLong) {
     problems.add({
       source: 'input issue-labels',

@@ -30,7 +30,9 @@ export function formatKeyPath(path: KeyPath): string {
 export function valueAt(data: unknown, path: KeyPath): unknown {
   let current = data;
   for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
+    if (current === null || typeof current !== 'object' || !Object.hasOwn(current, segment)) {
+      return undefined;
+    }
     current = (current as Record<string | number, unknown>)[segment];
   }
   return current;
@@ -40,9 +42,10 @@ export function valueAt(data: unknown, path: KeyPath): unknown {
 export function keysAt(schema: z.ZodType, path: KeyPath): string[] {
   let current: z.ZodType | undefined = unwrap(schema);
   for (const segment of path) {
-    if (current instanceof z.ZodObject)
-      current = (current.shape as Record<string, z.ZodType>)[String(segment)];
-    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    if (current instanceof z.ZodObject) {
+      const shape = current.shape as Record<string, z.ZodType>;
+      current = Object.hasOwn(shape, segment) ? shape[String(segment)] : undefined;
+    } else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
     else if (current instanceof z.ZodRecord) current = current.valueType as z.ZodType;
     else return [];
     if (current === undefined) return [];
@@ -60,20 +63,23 @@ export function dropEmptySections(data: unknown, schema: z.ZodType): unknown {
   const shape = unwrap(schema);
   if (!(shape instanceof z.ZodObject) || !isMapping(data)) return data;
   const fields = shape.shape as Record<string, z.ZodType>;
-  const result: Record<string, unknown> = {};
+  const entries: [string, unknown][] = [];
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const field = fields[key];
+    // hasOwn: a key such as `constructor` must not find Object.prototype's.
+    const field = Object.hasOwn(fields, key) ? fields[key] : undefined;
     if (field === undefined) {
-      result[key] = value;
+      entries.push([key, value]);
       continue;
     }
     const inner = unwrap(field);
     const isSection =
       inner instanceof z.ZodObject || inner instanceof z.ZodRecord || inner instanceof z.ZodArray;
     if (value === null && isSection) continue;
-    result[key] = dropEmptySections(value, field);
+    entries.push([key, dropEmptySections(value, field)]);
   }
-  return result;
+  // fromEntries defines own properties: a `__proto__` key stays a key (an unknown one) instead
+  // of replacing the object's prototype.
+  return Object.fromEntries(entries);
 }
 
 function unwrap(schema: z.ZodType): z.ZodType {

@@ -23,7 +23,13 @@ export function parseConfigText(
   knownChecks: readonly string[],
 ): ConfigResult {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // logLevel 'error': problems are reported through doc.errors, never as process warnings on stderr.
+  const doc = parseDocument(text, {
+    lineCounter,
+    prettyErrors: true,
+    uniqueKeys: true,
+    logLevel: 'error',
+  });
 
   if (doc.errors.length > 0) {
     // A broken document has no trustworthy structure to validate: report the syntax only.

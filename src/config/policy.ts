@@ -41,7 +41,9 @@ export function applyPolicy(
 
   const result: PolicyResult = { findings: [], silenced: [] };
   for (const original of [...findings, ...expired]) {
-    const override = config.severity[original.check];
+    const override = Object.hasOwn(config.severity, original.check)
+      ? config.severity[original.check]
+      : undefined;
     const item =
       override !== undefined && original.severity !== 'unknown' && override !== original.severity
         ? { ...original, severity: override }

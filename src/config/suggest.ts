@@ -48,7 +48,7 @@ function normalise(word: string): string {
  * one edit for short words, two for longer ones, and never more than a third of the word.
  * Ties go to the earlier candidate, so callers list candidates in a sensible order.
  */
-export function nearest(word: string, candidates: Iterable<string>): string | undefined {
+export function nearest(word: string, candidates: readonly string[]): string | undefined {
   const target = normalise(word);
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
@@ -61,6 +61,11 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
     }
   }
   if (best === undefined) return undefined;
+  // An abbreviation (`warn`, `camp`) is a plausible slip when it abbreviates one candidate only.
+  if (target.length >= 3) {
+    const expansions = candidates.filter((c) => normalise(c).startsWith(target) && c !== word);
+    if (expansions.length === 1) return expansions[0];
+  }
   const longest = Math.max(target.length, best.length);
   const allowed = Math.min(longest <= 4 ? 1 : 2, Math.max(1, Math.floor(longest / 3)));
   // Replacing every character of a short word is not a typo ('x' is not a misspelt 'a').
@@ -69,7 +74,7 @@ export function nearest(word: string, candidates: Iterable<string>): string | un
 }
 
 /** `; did you mean "warning"?` or the empty string. */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
+export function didYouMean(word: string, candidates: readonly string[]): string {
   const match = nearest(word, candidates);
   return match === undefined ? '' : `; did you mean "${match}"?`;
 }

@@ -120,6 +120,9 @@ export function parseBaseUrl(raw: string, source: string, problems: Problems): s
   }
   // Never echo credentials back into logs or the summary.
   const shown = `${url.protocol}//${url.host}${url.pathname}`;
+  const schemeOk =
+    url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  const fixed = schemeOk ? url.origin : `https://${url.host}`;
   const before = problems.list.length;
   if (url.username !== '' || url.password !== '') {
     problems.add({
@@ -145,7 +148,7 @@ export function parseBaseUrl(raw: string, source: string, problems: Problems): s
     problems.add({
       source,
       message: `expected only an origin (scheme, host and port), got ${quote(raw.includes('@') ? shown : raw)}`,
-      hint: `Use ${url.origin}: requests go to <base-url>/api/v2/... by themselves.`,
+      hint: `Use ${fixed}: requests go to <base-url>/api/v2/... by themselves.`,
     });
   }
   return problems.list.length === before ? url.origin : undefined;

@@ -4,6 +4,8 @@
  * generated on request from the counts and profiles kept here (see series.ts), which keeps the
  * `large` scenario small in memory and fast to build.
  */
+import { injectAccountProblem } from './account-problems.js';
+import { generateWebhooks } from './generate-webhooks.js';
 import {
   DEMO_CAMPAIGNS,
   DEMO_DOMAINS,
@@ -11,11 +13,11 @@ import {
   LAST_NAMES,
   SUBJECTS,
   TIMEZONES,
-  WEBHOOK_EVENT_TYPES,
 } from './names.js';
 import type { InjectedProblem, ProblemName, SendingStatusDiagnostic } from './problems.js';
 import { PROBLEM_NAMES } from './problems.js';
 import { createRandom } from './random.js';
+import { DAY_MS, dateAt, isoAt } from './time.js';
 import type { ResolvedScenarioSpec } from './scenarios.js';
 import type {
   Account,
@@ -26,14 +28,8 @@ import type {
   CampaignStep,
   DomainHealth,
   Tag,
-  Webhook,
-  WebhookEvent,
   WorkspaceData,
 } from './types.js';
-
-export const DAY_MS = 86_400_000;
-export const isoAt = (ms: number): string => new Date(ms).toISOString();
-export const dateAt = (ms: number): string => isoAt(ms).slice(0, 10);
 
 /** The campaign status each campaign_* diagnostic implies (others run on Active campaigns). */
 const DIAGNOSTIC_STATUS: Partial<Record<SendingStatusDiagnostic, number>> = {
@@ -56,32 +52,6 @@ const STATUS_DIAGNOSTIC: Record<number, SendingStatusDiagnostic> = {
   [-2]: 'campaign_bounce_protect',
   [-99]: 'campaign_account_suspended',
 };
-
-const SMTP_ERRORS = {
-  connection: {
-    code: 'EAUTH',
-    command: 'AUTH PLAIN',
-    response:
-      '535-5.7.8 Username and Password not accepted. For more information, go to https://support.google.com/mail/?p=BadCredentials',
-    e_message: 'Invalid login: 535-5.7.8 Username and Password not accepted.',
-    responseCode: 535,
-  },
-  softBounce: {
-    code: 'EENVELOPE',
-    command: 'DATA',
-    response:
-      '550-5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852',
-    e_message: 'Message failed: 550-5.4.5 Daily user sending limit exceeded.',
-    responseCode: 550,
-  },
-  sending: {
-    code: 'EMESSAGE',
-    command: 'DATA',
-    response: '554 5.7.1 Message rejected: Email address is not verified.',
-    e_message: 'Message failed: 554 5.7.1 Message rejected: Email address is not verified.',
-    responseCode: 554,
-  },
-} as const;
 
 interface CampaignState {
   campaign: Campaign;
@@ -139,7 +109,9 @@ export function generateWorkspace(
   const accountBase = nowMs - 200 * DAY_MS;
   const newAccount = (createdMs: number, domain: string, index: number): Account => {
     const first = FIRST_NAMES[index % FIRST_NAMES.length] ?? 'Alex';
-    const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length] ?? 'Doe';
+    // Vary the last name with the index too, so 400 accounts get distinct names before a suffix.
+    const last =
+      LAST_NAMES[(index * 7 + Math.floor(index / FIRST_NAMES.length)) % LAST_NAMES.length] ?? 'Doe';
     let local = `${first}.${last}`.toLowerCase();
     if (taken.has(`${local}@${domain}`)) local = `${local}${index}`;
     const email = `${local}@${domain}`;
@@ -393,7 +365,8 @@ export function generateWorkspace(
     } else if (kind === 'account') {
       const account = takeAccount();
       if (!account) throw new Error(`Scenario has no account left to inject ${problem} into.`);
-      injectAccountProblem(problem, account);
+      const profile = profiles.get(account.email);
+      if (profile) injectAccountProblem(problem, account, profile, rng, nowMs);
       record(problem, { type: 'account', id: account.email, name: account.email });
     } else if (kind === 'dns') {
       const domain = takeDomain();
@@ -549,73 +522,24 @@ export function generateWorkspace(
     record(problem, { type: 'campaign', id: campaign.id, name: campaign.name });
   }
 
-  function injectAccountProblem(problem: ProblemName, account: Account): void {
-    const profile = profiles.get(account.email);
-    if (!profile) return;
-    switch (problem) {
-      case 'account.connection_error':
-        account.status = -1;
-        account.status_message = { ...SMTP_ERRORS.connection };
-        break;
-      case 'account.soft_bounce_error':
-        account.status = -2;
-        account.status_message = { ...SMTP_ERRORS.softBounce };
-        break;
-      case 'account.sending_error':
-        account.status = -3;
-        account.status_message = { ...SMTP_ERRORS.sending };
-        break;
-      case 'account.paused':
-        account.status = 2;
-        break;
-      case 'account.setup_pending':
-        account.setup_pending = true;
-        break;
-      case 'account.autofix_failed':
-        account.status = -1;
-        account.autofix_failed = true;
-        account.status_message = { ...SMTP_ERRORS.connection };
-        break;
-      case 'account.warmup_banned':
-        account.warmup_status = -1;
-        break;
-      case 'account.warmup_suspended':
-        account.warmup_status = -3;
-        break;
-      case 'account.warmup_paused':
-        account.warmup_status = 0;
-        break;
-      case 'account.warmup_spam_folder_unknown':
-        account.warmup_status = -2;
-        break;
-      case 'account.low_warmup_score':
-        account.stat_warmup_score = rng.int(40, 55);
-        break;
-      case 'account.low_warmup_health':
-        profile.inboxRate = 0.55;
-        break;
-      case 'account.no_warmup_data':
-        profile.noWarmupData = true;
-        account.stat_warmup_score = null;
-        break;
-      case 'account.warmup_sliding':
-        profile.inboxRate = 0.96;
-        profile.recentInboxRate = 0.7;
-        break;
-      case 'account.warmup_spam_heavy':
-        profile.recentSpamRate = 0.2;
-        break;
-      case 'account.high_bounce_rate':
-        profile.bounceRate = 0.08;
-        profile.sendShare = Math.max(profile.sendShare, 0.6);
-        break;
-      case 'account.at_volume_cap':
-        profile.sendShare = 1;
-        break;
-      default:
-        break;
+  // Beside a draft on cold senders, a draft that is ready to launch: the launch gate's pass case.
+  let readyDraft: { id: string; name: string } | null = null;
+  if ((spec.problems['campaign.draft_on_cold_senders'] ?? 0) > 0) {
+    const domainOf = (i: number): string => accounts[i]?.email.split('@')[1] ?? '';
+    const healthy = pool.filter((i) => !accountProblem.has(i) && !domainProblem.has(domainOf(i)));
+    if (healthy.length >= 2) {
+      const state = addCampaign(
+        states.length,
+        0,
+        realistic
+          ? 'New launch — ready'
+          : `Campaign ${String(states.length + 1).padStart(4, '0')} (ready draft)`,
+      );
+      state.campaign.email_list = healthy.slice(0, 2).map((i) => accounts[i]?.email ?? '');
+      state.problem = true;
+      states.push(state);
+      readyDraft = { id: state.campaign.id, name: state.campaign.name };
     }
-    account.timestamp_updated = isoAt(nowMs - DAY_MS);
   }
 
   // Senders of Active campaigns send every day; the rest only warm up.
@@ -655,130 +579,21 @@ export function generateWorkspace(
   });
   const analytics = states.map((s) => campaignAnalytics(s.campaign, s.counts));
 
-  // ---- Webhooks and their events --------------------------------------------------------------
-  const webhooks: Webhook[] = [];
-  const endpointsDown = new Set<string>();
-  for (let k = 0; k < spec.webhooks; k++) {
-    const campaign = k % 3 === 2 ? campaigns[k % Math.max(1, campaigns.length)] : undefined;
-    webhooks.push({
-      id: rng.uuid(50_000 + k),
-      organization: workspaceId,
-      campaign: campaign?.id ?? null,
-      name: realistic
-        ? (['Zapier — positive replies', 'HubSpot sync', 'Slack bounces'][k] ?? `Webhook ${k + 1}`)
-        : `Webhook ${k + 1}`,
-      target_hook_url: realistic
-        ? ([
-            'https://hooks.zapier.com/hooks/catch/1482/b7x9k2/',
-            'https://crm.acme-internal.com/instantly/events',
-            'https://hooks.slack.com/services/T000/B000/XXXX',
-          ][k] ?? `https://hooks.example.com/${k}`)
-        : `https://hooks.example.com/instantly/${k + 1}/${rng.hex(8)}`,
-      event_type: WEBHOOK_EVENT_TYPES[k % WEBHOOK_EVENT_TYPES.length] ?? 'all_events',
-      custom_interest_value: null,
-      headers: k % 2 === 0 ? { 'X-Shared-Secret': rng.hex(16) } : null,
-      timestamp_created: isoAt(nowMs - (200 - k) * DAY_MS),
-      status: 1,
-      timestamp_error: null,
-    });
-  }
-  const failing = new Map<number, 'disabled' | 'failing'>();
-  for (const { problem, index } of webhookProblems) {
-    const webhook = webhooks[index];
-    if (!webhook) continue;
-    if (problem === 'webhook.disabled') {
-      webhook.status = -1;
-      webhook.timestamp_error = isoAt(nowMs - 2 * DAY_MS);
-      endpointsDown.add(webhook.id);
-      failing.set(index, 'disabled');
-    } else if (problem === 'webhook.not_https') {
-      webhook.target_hook_url = webhook.target_hook_url.replace(/^https:/, 'http:');
-    } else if (problem === 'webhook.high_failure_rate') {
-      endpointsDown.add(webhook.id);
-      failing.set(index, 'failing');
-    }
-    record(problem, { type: 'webhook', id: webhook.id, name: webhook.name ?? webhook.id });
-  }
-  const webhookEvents: WebhookEvent[] = [];
-  let eventOrder = 0;
-  const addEvent = (
-    webhook: Webhook,
-    atMs: number,
-    success: boolean,
-    failure?: 'timeout' | 'http',
-  ): void => {
-    const campaign = campaigns.length > 0 ? campaigns[eventOrder % campaigns.length] : undefined;
-    const leadEmail = `lead${eventOrder + 1}@prospect-${(eventOrder % 37) + 1}.com`;
-    const eventType =
-      webhook.event_type === 'all_events' || webhook.event_type === null
-        ? 'reply_received'
-        : webhook.event_type;
-    webhookEvents.push({
-      id: rng.uuid(100_000 + eventOrder),
-      timestamp_created: isoAt(atMs),
-      timestamp_created_date: dateAt(atMs),
-      organization_id: workspaceId,
-      payload: {
-        timestamp: isoAt(atMs),
-        event_type: eventType,
-        workspace: workspaceId,
-        campaign_id: campaign?.id ?? null,
-        campaign_name: campaign?.name ?? null,
-        lead_email: leadEmail,
-      },
-      success,
-      retry_count: success ? 0 : 3,
-      will_retry: false,
-      webhook_url: webhook.target_hook_url,
-      status_code: success ? 200 : failure === 'timeout' ? null : 503,
-      error_message: success
-        ? null
-        : failure === 'timeout'
-          ? 'Connection timeout'
-          : 'Request failed with status code 503',
-      timestamp_next_retry: null,
-      retry_group_id: success ? null : rng.uuid(200_000 + eventOrder),
-      retry_successful: success ? null : false,
-      lead_email: leadEmail,
-      response_time_ms: success
-        ? rng.int(60, 400)
-        : failure === 'timeout'
-          ? 30_000
-          : rng.int(100, 900),
-    });
-    eventOrder++;
-  };
-  webhooks.forEach((webhook, k) => {
-    const mode = failing.get(k);
-    if (mode === 'disabled') {
-      const disabledAt = nowMs - 2 * DAY_MS;
-      for (let j = 0; j < 10; j++)
-        addEvent(
-          webhook,
-          disabledAt - (j + 1) * 3_600_000,
-          false,
-          j % 2 === 0 ? 'http' : 'timeout',
-        );
-    } else if (mode === 'failing') {
-      for (let j = 0; j < 20; j++)
-        addEvent(
-          webhook,
-          nowMs - (j + 1) * 1_800_000 - 60_000,
-          j % 2 === 1,
-          j % 4 === 0 ? 'timeout' : 'http',
-        );
-    } else {
-      for (let j = 0; j < 6; j++)
-        addEvent(webhook, nowMs - (j + 0.5) * ((7 * DAY_MS) / 6) - k * 1000, true);
-    }
+  const {
+    webhooks,
+    endpointsDown,
+    webhookEvents,
+    injected: webhookInjected,
+  } = generateWebhooks({
+    rng,
+    count: spec.webhooks,
+    workspaceId,
+    campaigns,
+    problems: webhookProblems,
+    nowMs,
+    realistic,
   });
-  webhookEvents.sort((a, b) =>
-    a.timestamp_created < b.timestamp_created
-      ? 1
-      : a.timestamp_created > b.timestamp_created
-        ? -1
-        : 0,
-  );
+  injected.push(...webhookInjected);
 
   // ---- Plan ---------------------------------------------------------------------------------
   const totalLeads = leadCounts.reduce((sum, c) => sum + c.leads, 0);
@@ -832,6 +647,7 @@ export function generateWorkspace(
     endpointsDown,
     webhookEvents,
     injected,
+    readyDraft,
     seed,
   };
 }

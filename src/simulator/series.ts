@@ -3,7 +3,7 @@
  * sending-status diagnostics. Each is a pure function of the workspace data and its arguments,
  * hashed from the seed, so it is deterministic and costs no memory until asked for.
  */
-import { DAY_MS, dateAt, isoAt } from './generate.js';
+import { DAY_MS, dateAt, isoAt } from './time.js';
 import type { SendingStatusDiagnostic } from './problems.js';
 import { hashUnit } from './random.js';
 import type { Account, AccountProfile, Campaign, SendingStatus, WorkspaceData } from './types.js';

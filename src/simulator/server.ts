@@ -81,7 +81,7 @@ export function createSimulatorServer(deps: ServerDeps): Server {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
-    let rawBody = '';
+    let rawBody: string;
     try {
       rawBody = await readBody(req);
     } catch {

@@ -249,6 +249,8 @@ export interface WorkspaceData {
   /** Newest first. */
   webhookEvents: WebhookEvent[];
   injected: InjectedProblem[];
+  /** With `campaign.draft_on_cold_senders`: a draft whose senders are healthy and warmed (the launch gate's pass case). */
+  readyDraft: { id: string; name: string } | null;
   seed: number;
 }
 

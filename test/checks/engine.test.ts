@@ -4,7 +4,7 @@ import type { SharedResources, Suite } from '../../src/checks/types.js';
 import { finding } from '../../src/checks/finding.js';
 import { Report } from '../../src/report/model.js';
 import { NOW, PLAN, settings, WORKSPACE } from './run-fixtures.js';
-import { fail, stubApi } from './fake-api.js';
+import { FakeInstantlyError, fail, stubApi } from './fake-api.js';
 
 const healthyAuth = {
   'GET /workspaces/current': WORKSPACE,
@@ -87,12 +87,36 @@ describe('auth short-circuit', () => {
       'GET /workspaces/current': fail('scope', 403, 'GET /workspaces/current'),
       'GET /campaigns': fail('auth', 401, 'GET /campaigns'),
     });
-    const report = await runChecks(options(api, { suites: [oneError] }));
+    const report = await runChecks(
+      options(api, { settings: settings({ checks: ['auth', 'webhooks'] }), suites: [oneError] }),
+    );
     expect(api.calls.map((c) => [c.endpoint, c.query])).toEqual([
       ['GET /workspaces/current', undefined],
       ['GET /campaigns', { limit: 1 }],
     ]);
     expect(report.status).toBe('failed');
+  });
+
+  it('probes with the shared campaign list when the campaigns suite will fetch it anyway', async () => {
+    const api = stubApi({
+      'GET /workspaces/current': fail('scope', 403, 'GET /workspaces/current'),
+    });
+    let listed = 0;
+    const report = await runChecks(
+      options(api, {
+        suites: [oneError],
+        createResources: () => ({
+          ...resources,
+          campaigns: () => {
+            listed += 1;
+            return Promise.reject(new FakeInstantlyError('auth', 401, 'GET /campaigns'));
+          },
+        }),
+      }),
+    );
+    expect(api.calls).toHaveLength(1);
+    expect(listed).toBe(1);
+    expect(report).toMatchObject({ status: 'failed', failure: { cause: 'auth' } });
   });
 
   it('ends the run as failed with one unknown finding when Instantly cannot be reached', async () => {
@@ -241,5 +265,33 @@ describe('a run that passes auth', () => {
     expect(report.status).toBe('degraded');
     expect(report.findings[0]?.message).toContain('an internal error: x is undefined');
     expect(report.findings[0]?.remediation).toContain('bug in instantly-health');
+  });
+});
+
+describe('config policy', () => {
+  it('applies severity overrides and ignore entries before the statuses are decided', async () => {
+    const api = stubApi(healthyAuth);
+    const report = await runChecks(
+      options(api, {
+        settings: settings(
+          {},
+          {
+            severity: { 'campaign.status': 'warning' },
+            ignore: [{ check: 'campaign.status', resource: 'Q4', until: '2027-01-31' }],
+          },
+        ),
+        suites: [oneError],
+      }),
+    );
+    expect(report.findings).toEqual([]);
+    expect(report.silenced).toEqual([
+      expect.objectContaining({
+        check: 'campaign.status',
+        severity: 'warning',
+        silencedUntil: expect.any(String) as unknown,
+      }),
+    ]);
+    expect(report.status).toBe('healthy');
+    expect(report.suites.find((s) => s.name === 'campaigns')?.status).toBe('healthy');
   });
 });

@@ -43,15 +43,18 @@ describe('createSharedResources', () => {
       r.campaignAnalytics(),
     ]);
     await Promise.all([r.accounts(), r.checkedCampaigns(), r.campaignAnalytics()]);
-    expect(stub.calls).toEqual([
-      { method: 'PAGINATE', path: '/accounts', query: { limit: 100, include_tags: true } },
-      { method: 'PAGINATE', path: '/campaigns', query: { limit: 100 } },
-      {
-        method: 'GET',
-        path: '/campaigns/analytics',
-        query: { start_date: '2026-11-23', end_date: '2026-11-30' },
-      },
-    ]);
+    expect(stub.calls).toHaveLength(3);
+    expect(stub.calls).toEqual(
+      expect.arrayContaining([
+        { method: 'PAGINATE', path: '/accounts', query: { limit: 100, include_tags: true } },
+        { method: 'PAGINATE', path: '/campaigns', query: { limit: 100 } },
+        {
+          method: 'GET',
+          path: '/campaigns/analytics',
+          query: { start_date: '2026-11-23', end_date: '2026-11-30' },
+        },
+      ]),
+    );
   });
 
   it('selects active and negative-status campaigns by default', async () => {
@@ -62,6 +65,24 @@ describe('createSharedResources', () => {
   it('checks exactly the launch-gate campaigns, drafts included', async () => {
     const r = createSharedResources(api(), settings({}, ['d']), new AbortController().signal, NOW);
     expect((await r.checkedCampaigns()).map((c) => c.id)).toEqual(['d']);
+  });
+
+  it('asks analytics for the launch-gate campaigns only, in the same one request', async () => {
+    const stub = api();
+    const r = createSharedResources(
+      stub,
+      settings({}, ['d', 'a', 'd']),
+      new AbortController().signal,
+      NOW,
+    );
+    await r.campaignAnalytics();
+    expect(stub.calls).toEqual([
+      {
+        method: 'GET',
+        path: '/campaigns/analytics',
+        query: { start_date: '2026-11-23', end_date: '2026-11-30', ids: ['d', 'a'] },
+      },
+    ]);
   });
 
   it('looks tagged campaigns up with one filtered list only when include.tags is set', async () => {

@@ -19,7 +19,7 @@ type Handler = (call: StubCall) => unknown;
 /**
  * An InstantlyApi for unit tests: answers from `handlers` keyed by `METHOD /template`, validates
  * every answer with the caller's schema (as the real client does) and records each call.
- * PAGINATE handlers return the whole list.
+ * PAGINATE handlers return the whole list; GET/POST handlers may return a promise.
  */
 export function stubApi(handlers: Record<string, Handler>): InstantlyApi & { calls: StubCall[] } {
   const calls: StubCall[] = [];
@@ -32,13 +32,13 @@ export function stubApi(handlers: Record<string, Handler>): InstantlyApi & { cal
   return {
     calls,
     get<S extends z.ZodType>(path: string, o: RequestOptions<S>) {
-      return Promise.resolve().then(() =>
-        o.schema.parse(answer({ method: 'GET', path, params: o.params, query: o.query })),
-      );
+      return Promise.resolve(
+        answer({ method: 'GET', path, params: o.params, query: o.query }),
+      ).then((body) => o.schema.parse(body));
     },
     post<S extends z.ZodType>(path: string, o: RequestOptions<S>) {
-      return Promise.resolve().then(() =>
-        o.schema.parse(answer({ method: 'POST', path, params: o.params, body: o.body })),
+      return Promise.resolve(answer({ method: 'POST', path, params: o.params, body: o.body })).then(
+        (body) => o.schema.parse(body),
       );
     },
     async *paginate<S extends z.ZodType>(path: string, o: PaginateOptions<S>) {

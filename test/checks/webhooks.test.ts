@@ -5,6 +5,7 @@ import {
   evaluateWebhooks,
   eventWindow,
   needsFailedEvents,
+  webhooksToRefine,
   webhooksSuite,
   type WebhookObservations,
 } from '../../src/checks/webhooks.js';
@@ -224,6 +225,47 @@ describe('webhook delivery failure rate', () => {
       resource: { type: 'suite', id: 'webhooks' },
       evidence: { failed_events_unavailable: expect.stringContaining('403') as unknown },
     });
+  });
+
+  it('settles a webhook between the thresholds by its own recent deliveries', () => {
+    const failing = webhook({ id: 'wh-f', target_hook_url: 'https://f.example/h' });
+    const quiet = webhook({ id: 'wh-q', target_hook_url: 'https://q.example/h' });
+    // 10 failures of 100 deliveries, all from wh-f: lower bound 10 % (warning), not provably an error.
+    const s = summary(100, 10);
+    const failed = {
+      events: Array.from({ length: 10 }, () => event({ webhook_url: 'https://f.example/h' })),
+    };
+    const cfg = config().failure_rate;
+    expect(webhooksToRefine([failing, quiet], s, failed, cfg).map((w) => w.id)).toEqual(['wh-f']);
+    const ownEvents = [
+      ...failed.events,
+      ...Array.from({ length: 10 }, () =>
+        event({ success: true, webhook_url: 'https://f.example/h' }),
+      ),
+    ];
+    const [f] = evaluateWebhooks(
+      obs({ webhooks: [failing, quiet], summary: s, failed, own: new Map([['wh-f', ownEvents]]) }),
+      config(),
+      NOW,
+    );
+    expect(f).toMatchObject({
+      severity: 'error',
+      resource: { id: 'wh-f' },
+      evidence: { own_failure_rate: 0.5, own_events: 20, min_failure_rate: 0.1 },
+    });
+    expect(f?.message).toContain('50.0 % of its last 20 deliveries failed');
+    // Without its own deliveries it stays a warning: the lower bound never overstates.
+    expect(
+      evaluateWebhooks(obs({ webhooks: [failing], summary: s, failed }), config(), NOW)[0]
+        ?.severity,
+    ).toBe('warning');
+  });
+
+  it('spends no extra request on a webhook already provably failing at the error level', () => {
+    const failed = { events: [event()] };
+    expect(webhooksToRefine([webhook()], summary(50, 25), failed, config().failure_rate)).toEqual(
+      [],
+    );
   });
 
   it('asks for the failed events only when they would be evidence of a finding', () => {

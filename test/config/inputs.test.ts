@@ -71,7 +71,7 @@ describe('settingsFromActionInputs: valid inputs', () => {
         token: 'ghs_token',
         labels: ['instantly-health'],
         assignees: [],
-        policy: { failure_threshold: 1, success_threshold: 1, close_on_recovery: true },
+        config: { failure_threshold: 1, success_threshold: 1, close_on_recovery: true },
       },
     });
   });
@@ -143,7 +143,7 @@ describe('settingsFromActionInputs: valid inputs', () => {
     const result = await settings({
       files: { '/repo/.github/instantly-health.yml': 'issue: { failure_threshold: 3 }\n' },
     });
-    expect(result.tracking.policy.failure_threshold).toBe(3);
+    expect(result.tracking.config.failure_threshold).toBe(3);
   });
 
   it.each(['http://localhost:8787', 'http://127.0.0.1:9000/', 'http://[::1]:3000'])(
@@ -219,6 +219,14 @@ describe('settingsFromActionInputs: each invalid input names the input and the f
     if (hint !== undefined) expect(problem.hint).toBe(hint);
   });
 
+  it('a base-url wrong in scheme and path at once, with fixes that agree', async () => {
+    const list = await problems({ inputs: { 'base-url': 'http://api.instantly.ai/api/v2' } });
+    expect(list.map((p) => p.hint)).toEqual([
+      'Use https://api.instantly.ai.',
+      'Use https://api.instantly.ai: requests go to <base-url>/api/v2/... by themselves.',
+    ]);
+  });
+
   it('a base-url with credentials, without echoing them', async () => {
     const error = (await problems({ inputs: { 'base-url': 'https://me:s3cret@api.instantly.ai' } }))
       .map((p) => `${p.message} ${p.hint ?? ''}`)
@@ -263,10 +271,16 @@ describe('settingsFromActionInputs: each invalid input names the input and the f
     expect(problem.hint).toMatch(/issues: write.*create-issue: false/);
   });
 
-  it('empty issue-labels: the first label is how the issue is found', async () => {
-    const problem = await onlyProblem({ inputs: { 'issue-labels': ' , ' } });
-    expect(problem).toMatchObject({ source: 'input issue-labels', message: 'is empty' });
-    expect(problem.hint).toMatch(/first label is how the tracking issue is found/);
+  it('issue-labels left empty: the default label, since the first label is how the issue is found', async () => {
+    expect((await settings({ inputs: { 'issue-labels': ' , ' } })).tracking.labels).toEqual([
+      'instantly-health',
+    ]);
+  });
+
+  it('an issue label longer than GitHub allows', async () => {
+    const problem = await onlyProblem({ inputs: { 'issue-labels': `ok, ${'x'.repeat(51)}` } });
+    expect(problem.source).toBe('input issue-labels');
+    expect(problem.message).toMatch(/longer than GitHub's 50 characters/);
   });
 
   it('an issue-assignees entry that is not a login', async () => {

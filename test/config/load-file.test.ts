@@ -195,6 +195,8 @@ describe('config errors name the file, the line, the column and the key', () => 
     ['a day that does not exist', '2027-02-30'],
     ['a month that does not exist', '2027-13-01'],
     ['a day-first date', '31/01/2027'],
+    ['a date-time without a zone', '2027-01-31T10:00'],
+    ['a date-time on a day that does not exist', '2027-02-30T10:00:00Z'],
   ])('reports a bad date in ignore.until (%s)', (_, date) => {
     const problem = only(`ignore:\n  - check: campaign.status\n    until: ${date}\n`);
     expect(problem).toMatchObject({ line: 3, column: 12, key: 'ignore[0].until' });
@@ -330,6 +332,16 @@ ignore:
       `${FILE}:5:3: severity["campaign.pausd"]: unknown check id 'campaign.pausd'; did you mean "campaign.paused"?`,
       `${FILE}:7:38: ignore[0].until: invalid date '2027-02-30': write the last day to silence as YYYY-MM-DD, e.g. 2027-01-31`,
     ]);
+  });
+
+  it('reports a __proto__ key as unknown instead of letting it reach the prototype', () => {
+    expect(only('__proto__: { version: 2 }\n')).toMatchObject({
+      key: '__proto__',
+      message: 'unknown key',
+    });
+    expect(only('campaigns:\n  __proto__: { sending_status: 5 }\n').key).toBe(
+      'campaigns.__proto__',
+    );
   });
 
   it('keeps a hostile value on one line', () => {

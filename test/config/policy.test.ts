@@ -126,6 +126,16 @@ describe('ignore entries', () => {
     expect(applyPolicy([paused('c1', 'A')], config(entry), nextDay).silenced).toHaveLength(0);
   });
 
+  it('silences until the exact instant of a date-time with a zone', () => {
+    const entry = { ignore: [{ check: 'campaign.paused', until: '2027-01-15T14:00:00+02:00' }] };
+    expect(
+      applyPolicy([paused('c1', 'A')], config(entry), new Date('2027-01-15T11:59:59Z')).silenced,
+    ).toHaveLength(1);
+    expect(
+      applyPolicy([paused('c1', 'A')], config(entry), new Date('2027-01-15T12:00:00Z')).silenced,
+    ).toHaveLength(0);
+  });
+
   it('applies the severity override before silencing, so the silenced list shows the configured severity', () => {
     const { silenced } = applyPolicy(
       [paused('c1', 'A')],

@@ -27,8 +27,15 @@ describe('nearest', () => {
 
   it('stays quiet when nothing is close, rather than suggesting nonsense', () => {
     expect(nearest('colour', keys)).toBeUndefined();
-    expect(nearest('err', keys)).toBeUndefined();
+    expect(nearest('wxyz', keys)).toBeUndefined();
     expect(nearest('x', ['a', 'b'])).toBeUndefined();
+  });
+
+  it('expands an abbreviation of exactly one candidate', () => {
+    expect(nearest('warn', keys)).toBe('warning');
+    expect(nearest('win', keys)).toBe('window_days');
+    expect(nearest('w', keys)).toBeUndefined();
+    expect(nearest('camp', ['campaigns', 'campaign_tags'])).toBeUndefined();
   });
 
   it('allows two edits only on longer words', () => {

@@ -3,7 +3,12 @@
  * validates against Instantly's OpenAPI document (the vendored subset).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import {
+  PROBLEM_NAMES,
+  startSimulator,
+  type RunningSimulator,
+  type ScenarioSpec,
+} from '../../src/simulator/index.js';
 import type { WorkspaceData } from '../../src/simulator/types.js';
 import { allPages, call, FIXED_NOW, type Call, type CallResult } from './helpers.js';
 import { operationFor, subset, validateResponse } from './openapi-validator.js';
@@ -52,7 +57,14 @@ function withoutTags(body: unknown): unknown {
       expect(typeof tag.label).toBe('string');
     }
   }
-  return { ...page, items: page.items.map(({ tags: _tags, ...rest }) => rest) };
+  return {
+    ...page,
+    items: page.items.map((item) => {
+      const copy = { ...item };
+      delete copy.tags;
+      return copy;
+    }),
+  };
 }
 
 async function exerciseWorkspace(
@@ -125,22 +137,38 @@ async function exerciseWorkspace(
     await c(`/webhooks/${webhook.id}/resume`, { method: 'POST' });
 }
 
-describe.each(['healthy', 'broken', 'demo', 'diagnostics', 'early-warning'])(
-  'scenario %s conforms',
-  (scenario) => {
-    let sim: RunningSimulator;
-    beforeAll(async () => {
-      sim = await startSimulator({ scenario, seed: 7, now: FIXED_NOW });
-    });
-    afterAll(async () => {
-      await sim.stop();
-    });
+/** Every named problem at once, so each injected state is checked against the document too. */
+const everyProblem: ScenarioSpec = {
+  name: 'every-problem',
+  campaigns: 90,
+  activeShare: 0.7,
+  accounts: 60,
+  sendingDomains: 10,
+  webhooks: 5,
+  leadsPerCampaign: 200,
+  problems: Object.fromEntries(PROBLEM_NAMES.map((name) => [name, 1])),
+};
 
-    it('answers every served endpoint with the documented 200 shape', async () => {
-      await exerciseWorkspace(sim, sim.data.workspace);
-    });
-  },
-);
+describe.each<[string, string | ScenarioSpec]>([
+  ['healthy', 'healthy'],
+  ['broken', 'broken'],
+  ['demo', 'demo'],
+  ['diagnostics', 'diagnostics'],
+  ['early-warning', 'early-warning'],
+  ['every-problem', everyProblem],
+])('scenario %s conforms', (_name, scenario) => {
+  let sim: RunningSimulator;
+  beforeAll(async () => {
+    sim = await startSimulator({ scenario, seed: 7, now: FIXED_NOW });
+  });
+  afterAll(async () => {
+    await sim.stop();
+  });
+
+  it('answers every served endpoint with the documented 200 shape', async () => {
+    await exerciseWorkspace(sim, sim.data.workspace);
+  });
+});
 
 describe('a sub-workspace through the agency key conforms', () => {
   let sim: RunningSimulator;
@@ -164,7 +192,7 @@ describe('a sub-workspace through the agency key conforms', () => {
 describe('error responses conform', () => {
   let sim: RunningSimulator;
   let limited: RunningSimulator;
-  let clock = 0;
+  const clock = 0;
   beforeAll(async () => {
     sim = await startSimulator({ scenario: 'broken', seed: 5, now: FIXED_NOW });
     limited = await startSimulator({

@@ -32,7 +32,7 @@ export async function call(
     signal: options.signal,
   });
   const text = await response.text();
-  let body: unknown = undefined;
+  let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {

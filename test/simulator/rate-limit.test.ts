@@ -126,3 +126,30 @@ describe('the rate limit through the server', () => {
     expect((await call(sim, '/campaigns')).status).toBe(200);
   });
 });
+
+describe('the cooldown through the server', () => {
+  it('rejects every request during the cooldown, then serves again', async () => {
+    let now = 0;
+    const sim = await startSimulator({
+      scenario: 'healthy',
+      rateLimit: 'legacy',
+      cooldownMs: 3_600_000,
+      cooldownAfter: 2,
+      clock: () => now,
+      now: FIXED_NOW,
+    });
+    try {
+      for (let i = 0; i < 100; i++) await call(sim, '/workspaces/current');
+      expect((await call(sim, '/workspaces/current')).status).toBe(429);
+      expect((await call(sim, '/workspaces/current')).status).toBe(429);
+      now = 60_000;
+      // The windows have emptied, but the cooldown holds.
+      expect((await call(sim, '/campaigns')).status).toBe(429);
+      now = 3_600_001;
+      expect((await call(sim, '/campaigns')).status).toBe(200);
+      expect(sim.counts().rateLimited).toBe(3);
+    } finally {
+      await sim.stop();
+    }
+  });
+});

@@ -1,0 +1,160 @@
+/** Campaigns: list, get, sending status, analytics. */
+import { envelope, type Reply } from '../errors.js';
+import { sendingStatus } from '../series.js';
+import type { CampaignAnalytics } from '../types.js';
+import {
+  badRequest,
+  dateRange,
+  isReply,
+  ok,
+  page,
+  parseBoolean,
+  parseEnum,
+  parseLimit,
+  type Route,
+  type RouteContext,
+} from './common.js';
+
+// ---- Campaigns ----------------------------------------------------------------------------------
+
+export const CAMPAIGN_STATUSES = [-99, -1, -2, 0, 1, 2, 3, 4] as const;
+
+export function selectCampaignOrders(ctx: RouteContext): number[] | Reply {
+  const { data, query } = ctx;
+  const id = query.get('id');
+  const ids = query
+    .getAll('ids')
+    .flatMap((v) => v.split(','))
+    .filter((v) => v !== '');
+  if (id === null && ids.length === 0) return data.campaigns.map((_, i) => i);
+  const wanted = new Set([...(id === null ? [] : [id]), ...ids]);
+  return [...wanted]
+    .map((w) => data.campaignIndex.get(w))
+    .filter((i): i is number => i !== undefined)
+    .sort((a, b) => a - b);
+}
+
+export const listCampaigns: Route['handle'] = (ctx) => {
+  const { data, query } = ctx;
+  const limit = parseLimit(query.get('limit'), 'querystring');
+  if (isReply(limit)) return limit;
+  const status = parseEnum(query, 'status', CAMPAIGN_STATUSES);
+  if (isReply(status)) return status;
+  const excluded = parseEnum(query, 'exclude_status', CAMPAIGN_STATUSES);
+  if (isReply(excluded)) return excluded;
+  const search = query.get('search')?.toLowerCase();
+  const tagIds = query
+    .get('tag_ids')
+    ?.split(',')
+    .filter((t) => t !== '');
+  const after = query.get('starting_after');
+  let startOrder = -1;
+  if (after !== null) {
+    const index = data.campaignIndex.get(after);
+    if (index === undefined)
+      return badRequest('querystring/starting_after must be the id of a campaign');
+    startOrder = index;
+  }
+  return page(
+    data.campaigns,
+    startOrder + 1,
+    limit,
+    (c) => c.id,
+    (c) => {
+      if (status !== undefined && c.status !== status) return false;
+      if (excluded !== undefined && c.status === excluded) return false;
+      if (search && !c.name.toLowerCase().includes(search)) return false;
+      if (tagIds && tagIds.length > 0) {
+        const own = data.campaignTags.get(c.id) ?? [];
+        if (!tagIds.some((t) => own.includes(t))) return false;
+      }
+      return true;
+    },
+  );
+};
+
+export function findCampaign(ctx: RouteContext): number | Reply {
+  const index = ctx.data.campaignIndex.get(ctx.params.id ?? '');
+  return index === undefined ? envelope(404, 'Campaign not found') : index;
+}
+
+export const getCampaign: Route['handle'] = (ctx) => {
+  const index = findCampaign(ctx);
+  return isReply(index) ? index : ok(ctx.data.campaigns[index]);
+};
+
+export const getSendingStatus: Route['handle'] = (ctx) => {
+  const index = findCampaign(ctx);
+  if (isReply(index)) return index;
+  const withAi = parseBoolean(ctx.query, 'with_ai_summary');
+  if (isReply(withAi)) return withAi;
+  const status = sendingStatus(ctx.data, index, ctx.nowMs);
+  if (withAi && status.summary)
+    status.summary.ai_summary = `The campaign status is ${String(status.summary.status)}.`;
+  return ok(status);
+};
+
+export const campaignAnalytics: Route['handle'] = (ctx) => {
+  const range = dateRange(ctx.query);
+  if (isReply(range)) return range;
+  const exclude = parseBoolean(ctx.query, 'exclude_total_leads_count');
+  if (isReply(exclude)) return exclude;
+  const orders = selectCampaignOrders(ctx);
+  if (isReply(orders)) return orders;
+  // Counts are lifetime totals whatever the range: the simulator keeps no per-day campaign history.
+  const rows = orders
+    .map((i) => ctx.data.analytics[i])
+    .filter((r): r is CampaignAnalytics => r !== undefined);
+  if (!exclude) return ok(rows);
+  return ok(
+    rows.map((row) => {
+      const copy: Partial<CampaignAnalytics> = { ...row };
+      delete copy.leads_count;
+      return copy;
+    }),
+  );
+};
+
+export const OVERVIEW_SUMS = [
+  'open_count',
+  'open_count_unique',
+  'link_click_count',
+  'link_click_count_unique',
+  'reply_count',
+  'reply_count_unique',
+  'reply_count_automatic',
+  'reply_count_automatic_unique',
+  'bounced_count',
+  'unsubscribed_count',
+  'completed_count',
+  'emails_sent_count',
+  'contacted_count',
+  'new_leads_contacted_count',
+  'total_opportunities',
+  'total_opportunity_value',
+] as const satisfies readonly (keyof CampaignAnalytics)[];
+
+export const campaignAnalyticsOverview: Route['handle'] = (ctx) => {
+  const range = dateRange(ctx.query);
+  if (isReply(range)) return range;
+  const status = parseEnum(ctx.query, 'campaign_status', CAMPAIGN_STATUSES);
+  if (isReply(status)) return status;
+  const expand = parseBoolean(ctx.query, 'expand_crm_events');
+  if (isReply(expand)) return expand;
+  const orders = selectCampaignOrders(ctx);
+  if (isReply(orders)) return orders;
+  const totals: Record<string, number> = Object.fromEntries(OVERVIEW_SUMS.map((k) => [k, 0]));
+  for (const i of orders) {
+    const row = ctx.data.analytics[i];
+    if (!row || (status !== undefined && row.campaign_status !== status)) continue;
+    for (const key of OVERVIEW_SUMS) totals[key] = (totals[key] ?? 0) + row[key];
+  }
+  const opportunities = totals.total_opportunities ?? 0;
+  return ok({
+    ...totals,
+    total_interested: opportunities * 2,
+    total_meeting_booked: opportunities,
+    total_meeting_completed: Math.round(opportunities * 0.7),
+    total_closed: Math.round(opportunities * (expand ? 0.4 : 0.3)),
+  });
+};

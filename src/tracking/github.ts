@@ -1,0 +1,292 @@
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { readMarker, type MarkerReading } from './marker.js';
+
+/**
+ * The GitHub side of tracking: octokit with the retry and throttling plugins, and the few issue
+ * operations tracking needs. Issues are found by listing the first label (paginated), never
+ * through the search API, whose index lags and whose rate limit is tight.
+ */
+
+export type Octokit = ReturnType<typeof getOctokit>;
+
+export interface GitHubClientOptions {
+  /** API root; defaults to `GITHUB_API_URL` (GitHub Enterprise sets it), then api.github.com. */
+  baseUrl?: string;
+  /** Milliseconds per second of the plugins' waits (1000 in production; tests use ~1). */
+  retryAfterBaseMs?: number;
+  /** Retries of a 5xx (the retry plugin) and of a rate-limited request (throttling). */
+  retries?: number;
+  /**
+   * octokit's throttling spaces writes 1 s apart (3 s for ones that notify), as GitHub asks of
+   * integrations. Off only in tests, where it would make a multi-run test take minutes.
+   */
+  spaceWrites?: boolean;
+  /** Debug log (never receives the token). */
+  log?: (message: string) => void;
+}
+
+/** A Bottleneck group stand-in that runs jobs at once (see `spaceWrites`). */
+const immediateGroup = {
+  key: () => ({
+    schedule: (...args: unknown[]): unknown => {
+      const rest = typeof args[0] === 'function' ? args : args.slice(1);
+      const [job, ...jobArgs] = rest as [(...a: unknown[]) => unknown, ...unknown[]];
+      return job(...jobArgs);
+    },
+  }),
+};
+
+export function createGitHubClient(token: string, options: GitHubClientOptions = {}): Octokit {
+  const baseUrl = (
+    options.baseUrl ??
+    (process.env.GITHUB_API_URL || undefined) ??
+    'https://api.github.com'
+  ).replace(/\/+$/, '');
+  const base = options.retryAfterBaseMs ?? 1000;
+  const retries = options.retries ?? 3;
+  const log = options.log ?? (() => undefined);
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method?: string; url?: string },
+      _o: unknown,
+      count: number,
+    ) => {
+      log(
+        `GitHub ${kind} rate limit on ${String(request.method)} ${String(request.url)}; retry ${count + 1} in ${retryAfter}s`,
+      );
+      return count < retries;
+    };
+  return getOctokit(
+    token,
+    {
+      baseUrl,
+      retry: { retries, retryAfterBaseValue: base },
+      throttle: {
+        retryAfterBaseValue: base,
+        onRateLimit: onLimit('primary'),
+        onSecondaryRateLimit: onLimit('secondary'),
+        ...(options.spaceWrites === false
+          ? { write: immediateGroup as never, notifications: immediateGroup as never }
+          : {}),
+      },
+    },
+    retry,
+    throttling,
+  );
+}
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+export interface IssueSummary {
+  number: number;
+  state: 'open' | 'closed';
+  stateReason: string | null;
+  title: string;
+  body: string;
+  htmlUrl: string;
+  createdAt: string;
+  closedAt: string | null;
+  marker: MarkerReading;
+}
+
+interface RawIssue {
+  number: number;
+  state: string;
+  state_reason?: string | null;
+  title: string;
+  body?: string | null;
+  html_url: string;
+  created_at: string;
+  closed_at: string | null;
+  pull_request?: unknown;
+}
+
+function summarize(issue: RawIssue): IssueSummary {
+  const body = issue.body ?? '';
+  return {
+    number: issue.number,
+    state: issue.state === 'closed' ? 'closed' : 'open',
+    stateReason: issue.state_reason ?? null,
+    title: issue.title,
+    body,
+    htmlUrl: issue.html_url,
+    createdAt: issue.created_at,
+    closedAt: issue.closed_at,
+    marker: readMarker(body),
+  };
+}
+
+/** The workspace's tracking issues as found in the repository. */
+export interface LocatedIssues {
+  /** The open issue to use (the oldest one naming the workspace). */
+  open: IssueSummary | null;
+  /** Other open issues naming the workspace: two runs raced; they are closed as duplicates. */
+  duplicates: IssueSummary[];
+  /** The most recently closed one naming the workspace (not a duplicate). */
+  lastClosed: IssueSummary | null;
+  warnings: string[];
+}
+
+const byAge = (a: IssueSummary, b: IssueSummary): number =>
+  a.createdAt.localeCompare(b.createdAt) || a.number - b.number;
+
+export class IssueStore {
+  constructor(
+    private readonly octokit: Octokit,
+    private readonly repo: RepoRef,
+  ) {}
+
+  /** Open issues with the label, every page (pull requests left out). */
+  async listOpen(label: string): Promise<IssueSummary[]> {
+    const issues = await this.octokit.paginate(this.octokit.rest.issues.listForRepo, {
+      ...this.repo,
+      labels: label,
+      state: 'open',
+      per_page: 100,
+    });
+    return (issues as RawIssue[]).filter((i) => i.pull_request === undefined).map(summarize);
+  }
+
+  /**
+   * The most recently closed issue with the label that names the workspace: pages sorted by
+   * last update, stopping at the first page that has one (a closed issue is rarely touched).
+   */
+  async findLastClosed(
+    label: string,
+    workspaceId: string,
+    maxPages = 5,
+  ): Promise<IssueSummary | null> {
+    let pages = 0;
+    for await (const response of this.octokit.paginate.iterator(
+      this.octokit.rest.issues.listForRepo,
+      {
+        ...this.repo,
+        labels: label,
+        state: 'closed',
+        sort: 'updated',
+        direction: 'desc',
+        per_page: 100,
+      },
+    )) {
+      const matching = (response.data as RawIssue[])
+        .filter((i) => i.pull_request === undefined)
+        .map(summarize)
+        .filter((i) => i.marker.workspaceId === workspaceId && i.stateReason !== 'duplicate')
+        .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
+      if (matching[0]) return matching[0];
+      if (++pages >= maxPages) break;
+    }
+    return null;
+  }
+
+  async locate(label: string, workspaceId: string): Promise<LocatedIssues> {
+    const warnings: string[] = [];
+    const open = await this.listOpen(label);
+    const mine = open.filter((i) => i.marker.workspaceId === workspaceId).sort(byAge);
+    let chosen = mine[0] ?? null;
+    if (!chosen) {
+      // A marker a person broke no longer names its workspace. Reuse such an issue rather than
+      // open a second one: one workspace per repository is the common case.
+      const unreadable = open.filter((i) => i.marker.workspaceId === null).sort(byAge)[0];
+      if (unreadable) {
+        chosen = unreadable;
+        warnings.push(
+          `issue #${unreadable.number} has the label "${label}" but its tracking state cannot be read (${unreadable.marker.warning ?? 'unknown reason'}); reusing it`,
+        );
+      }
+    } else if (chosen.marker.warning) {
+      warnings.push(`issue #${chosen.number}: ${chosen.marker.warning}`);
+    }
+    const lastClosed = chosen ? null : await this.findLastClosed(label, workspaceId);
+    return { open: chosen, duplicates: mine.slice(1), lastClosed, warnings };
+  }
+
+  /** Creates each label that does not exist yet (a 422 means another run just created it). */
+  async ensureLabels(labels: readonly string[]): Promise<void> {
+    for (const name of labels) {
+      try {
+        await this.octokit.rest.issues.getLabel({ ...this.repo, name });
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+        try {
+          await this.octokit.rest.issues.createLabel({
+            ...this.repo,
+            name,
+            color: 'd93f0b',
+            description: 'Tracked by instantly-health',
+          });
+        } catch (createErr) {
+          if (statusOf(createErr) !== 422) throw createErr;
+        }
+      }
+    }
+  }
+
+  async create(input: {
+    title: string;
+    body: string;
+    labels: string[];
+    assignees: string[];
+  }): Promise<{ issue: IssueSummary; warnings: string[] }> {
+    try {
+      const { data } = await this.octokit.rest.issues.create({ ...this.repo, ...input });
+      return { issue: summarize(data), warnings: [] };
+    } catch (err) {
+      // An assignee who cannot be assigned (a typo, no access) fails the whole create; the
+      // issue matters more than the assignment.
+      if (statusOf(err) !== 422 || input.assignees.length === 0) throw err;
+      const { data } = await this.octokit.rest.issues.create({
+        ...this.repo,
+        ...input,
+        assignees: [],
+      });
+      return {
+        issue: summarize(data),
+        warnings: [
+          `could not assign ${input.assignees.join(', ')} (GitHub refused: check the logins and that they have access); created the issue unassigned`,
+        ],
+      };
+    }
+  }
+
+  async update(
+    number: number,
+    change: {
+      body?: string;
+      state?: 'open' | 'closed';
+      stateReason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened';
+    },
+  ): Promise<IssueSummary> {
+    const { data } = await this.octokit.rest.issues.update({
+      ...this.repo,
+      issue_number: number,
+      ...(change.body === undefined ? {} : { body: change.body }),
+      ...(change.state === undefined ? {} : { state: change.state }),
+      ...(change.stateReason === undefined ? {} : { state_reason: change.stateReason }),
+    });
+    return summarize(data);
+  }
+
+  async comment(number: number, body: string): Promise<void> {
+    await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: number, body });
+  }
+}
+
+export function statusOf(err: unknown): number | undefined {
+  if (
+    typeof err === 'object' &&
+    err !== null &&
+    'status' in err &&
+    typeof err.status === 'number'
+  ) {
+    return err.status;
+  }
+  return undefined;
+}

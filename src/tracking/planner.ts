@@ -1,0 +1,251 @@
+import type { IssueConfig } from '../config/schema.js';
+import { compareSeverity, type Finding, type Report } from '../report/model.js';
+import type { TrackedFinding, TrackingState } from './marker.js';
+
+/**
+ * The pure half of regression tracking (contract section 5): previous state + this run's report
+ * → what to do with the issue, and the state to store for the next run. No I/O and no clock
+ * (`now` is given), so sequences of runs are plain table tests.
+ *
+ * Only `error` findings open and close the issue; warnings and `unknown` findings are tracked
+ * for their first-seen times and shown in the body.
+ */
+
+export type PlanAction = 'create' | 'reopen' | 'update' | 'comment-and-update' | 'close' | 'none';
+
+export interface PlanContext {
+  /** The workspace's tracking issue is open. */
+  hasOpenIssue: boolean;
+  /** The most recent closed tracking issue was closed less than a day ago: reopen, not create. */
+  recentlyClosed: boolean;
+  /** When the open issue was created: the outage's start when the state lost it (broken marker). */
+  openIssueCreatedAt?: string;
+}
+
+export interface FindingChange {
+  fingerprint: string;
+  check: string;
+  resource: { type: string; id: string; name?: string };
+  firstSeen: string;
+}
+
+export interface Plan {
+  action: PlanAction;
+  /** The state to write with this run's body; null only when there is nothing to track. */
+  nextState: TrackingState | null;
+  /** This run found an error that was not failing in the previous run (output `regressed`). */
+  regressed: boolean;
+  /** Errors that reached `failure_threshold` in this run (opening or added to an open outage). */
+  newErrors: FindingChange[];
+  /** Errors of the outage that have now stayed away for `success_threshold` runs. */
+  recovered: FindingChange[];
+  /** Confirmed errors that remain after this run. */
+  stillFailing: number;
+  /** The outage this run belongs to (for `close`: the one that just ended). */
+  outage: { startedAt: string | null; durationMs: number | null };
+  /** One line on why, for the debug log. */
+  reason: string;
+}
+
+/** Names and ids from the API can be long; the state keeps enough of them to name a recovery. */
+const MAX_STORED_TEXT = 120;
+
+function clip(text: string): string {
+  return text.length > MAX_STORED_TEXT ? `${text.slice(0, MAX_STORED_TEXT - 1)}…` : text;
+}
+
+/**
+ * Suites that could not decide this run (the suite failed, or it reports an `unknown` finding on
+ * itself, e.g. it ran out of time). Their errors are missing from the report because nothing was
+ * checked, not because they were fixed, so their tracked findings carry over unchanged instead of
+ * counting as recovered.
+ */
+function undecidedSuites(report: Report): Set<string> {
+  const suites = new Set<string>();
+  for (const suite of report.suites) if (suite.status === 'failed') suites.add(suite.name);
+  for (const finding of report.findings) {
+    if (finding.severity === 'unknown' && finding.resource.type === 'suite') {
+      suites.add(finding.suite);
+    }
+  }
+  return suites;
+}
+
+function change(fingerprint: string, tracked: TrackedFinding): FindingChange {
+  return {
+    fingerprint,
+    check: tracked.check,
+    resource: tracked.resource,
+    firstSeen: tracked.firstSeen,
+  };
+}
+
+/** The most severe finding per fingerprint (a fingerprint should be unique; do not trust it). */
+function byFingerprint(findings: readonly Finding[]): Map<string, Finding> {
+  const map = new Map<string, Finding>();
+  for (const finding of findings) {
+    const seen = map.get(finding.fingerprint);
+    if (!seen || compareSeverity(finding.severity, seen.severity) < 0) {
+      map.set(finding.fingerprint, finding);
+    }
+  }
+  return map;
+}
+
+function nextEntry(
+  previous: TrackedFinding | undefined,
+  finding: Finding | undefined,
+  config: IssueConfig,
+  nowIso: string,
+): TrackedFinding | null {
+  const isError = finding?.severity === 'error';
+  // Counters saturate at their threshold: past it the number changes nothing, and a stable
+  // state means an unchanged marker, so a quiet run writes nothing.
+  const errorRuns = isError
+    ? Math.min((previous?.errorRuns ?? 0) + 1, config.failure_threshold)
+    : 0;
+  const cleanRuns = isError
+    ? 0
+    : Math.min((previous?.cleanRuns ?? 0) + 1, config.success_threshold);
+  // A confirmed error stays confirmed while it fails again (flapping inside an outage) and
+  // until it has been clean for `success_threshold` runs in a row.
+  const confirmed = isError
+    ? errorRuns >= config.failure_threshold || previous?.confirmed === true
+    : previous?.confirmed === true && cleanRuns < config.success_threshold;
+  if (!finding && !confirmed) return null;
+  return {
+    check: finding?.check ?? previous?.check ?? '',
+    suite: finding?.suite ?? previous?.suite ?? '',
+    severity: finding?.severity ?? previous?.severity ?? 'error',
+    resource: finding
+      ? {
+          type: finding.resource.type,
+          id: clip(finding.resource.id),
+          ...(finding.resource.name === undefined ? {} : { name: clip(finding.resource.name) }),
+        }
+      : (previous?.resource ?? { type: 'workspace', id: '' }),
+    firstSeen: previous?.firstSeen ?? nowIso,
+    errorRuns,
+    cleanRuns,
+    confirmed,
+  };
+}
+
+export function plan(
+  previous: TrackingState | null,
+  report: Report,
+  config: IssueConfig,
+  now: Date,
+  context: PlanContext,
+): Plan {
+  const nowIso = now.toISOString();
+  const workspaceId = report.workspace?.id ?? previous?.workspaceId;
+
+  // A `failed` report means nothing could be checked (bad key, API unreachable…): it says
+  // nothing about whether the errors were fixed or new ones appeared. Opening would page people
+  // for our own outage, closing would declare a recovery nobody saw, and counting the run would
+  // bend the thresholds; so the previous state carries over untouched and the issue is left as is.
+  if (report.status === 'failed' || workspaceId === undefined) {
+    return {
+      action: 'none',
+      nextState: previous,
+      regressed: false,
+      newErrors: [],
+      recovered: [],
+      stillFailing: Object.values(previous?.findings ?? {}).filter((f) => f.confirmed).length,
+      outage: { startedAt: previous?.outageStartedAt ?? null, durationMs: null },
+      reason:
+        report.status === 'failed'
+          ? 'the run could not check the workspace; state carried over'
+          : 'the report names no workspace; nothing to track',
+    };
+  }
+
+  const before = previous?.findings ?? {};
+  const current = byFingerprint(report.findings);
+  const undecided = undecidedSuites(report);
+  const findings: Record<string, TrackedFinding> = {};
+  for (const fingerprint of new Set([...Object.keys(before), ...current.keys()])) {
+    const was = before[fingerprint];
+    const finding = current.get(fingerprint);
+    if (!finding && was && undecided.has(was.suite)) {
+      findings[fingerprint] = was;
+      continue;
+    }
+    const entry = nextEntry(was, finding, config, nowIso);
+    if (entry) findings[fingerprint] = entry;
+  }
+
+  const regressed = [...current.values()].some(
+    (f) => f.severity === 'error' && !((before[f.fingerprint]?.errorRuns ?? 0) > 0),
+  );
+  const anyError = Object.values(findings).some((f) => f.errorRuns > 0);
+  const passingRuns = anyError
+    ? 0
+    : Math.min((previous?.passingRuns ?? 0) + 1, config.success_threshold);
+
+  const newErrors = Object.entries(findings)
+    .filter(([fp, f]) => f.confirmed && before[fp]?.confirmed !== true)
+    .map(([fp, f]) => change(fp, f));
+  const recovered = Object.entries(before)
+    .filter(([fp, f]) => f.confirmed && findings[fp]?.confirmed !== true)
+    .map(([fp, f]) => change(fp, f));
+  const confirmed = Object.values(findings).filter((f) => f.confirmed);
+
+  const earliest = confirmed.map((f) => f.firstSeen).sort()[0];
+  // A broken marker lost the outage's start; the open issue's creation is the best estimate.
+  const recordedStart =
+    previous?.outageStartedAt ??
+    (previous === null && context.hasOpenIssue ? context.openIssueCreatedAt : undefined);
+  const outageStartedAt = confirmed.length > 0 ? (recordedStart ?? earliest ?? nowIso) : null;
+  const nextState: TrackingState = { workspaceId, outageStartedAt, passingRuns, findings };
+
+  const endedOutageStart = previous?.outageStartedAt ?? context.openIssueCreatedAt ?? null;
+  const base = { nextState, regressed, newErrors, recovered, stillFailing: confirmed.length };
+
+  if (!context.hasOpenIssue) {
+    if (newErrors.length > 0) {
+      return {
+        ...base,
+        action: context.recentlyClosed ? 'reopen' : 'create',
+        outage: { startedAt: outageStartedAt, durationMs: null },
+        reason: `${newErrors.length} error(s) reached failure_threshold ${config.failure_threshold}`,
+      };
+    }
+    // Includes an issue a person closed while its errors persist: respect that until the set
+    // of errors changes.
+    return {
+      ...base,
+      action: 'none',
+      outage: { startedAt: outageStartedAt, durationMs: null },
+      reason: confirmed.length > 0 ? 'no new error; the issue stays closed' : 'no confirmed error',
+    };
+  }
+
+  if (
+    config.close_on_recovery &&
+    confirmed.length === 0 &&
+    passingRuns >= config.success_threshold
+  ) {
+    const durationMs =
+      endedOutageStart === null ? null : Math.max(0, now.getTime() - Date.parse(endedOutageStart));
+    return {
+      ...base,
+      action: 'close',
+      outage: {
+        startedAt: endedOutageStart,
+        durationMs: Number.isNaN(durationMs) ? null : durationMs,
+      },
+      reason: `no error for ${passingRuns} run(s) (success_threshold ${config.success_threshold})`,
+    };
+  }
+  const changed = newErrors.length > 0 || recovered.length > 0;
+  return {
+    ...base,
+    action: changed ? 'comment-and-update' : 'update',
+    outage: { startedAt: outageStartedAt ?? endedOutageStart, durationMs: null },
+    reason: changed
+      ? `the set of errors changed (+${newErrors.length} −${recovered.length})`
+      : 'nothing changed; the body is refreshed',
+  };
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals';
+import { isActive } from '../../src/checks/campaign-selection.js';
+import { domainOf } from '../../src/checks/senders.js';
+import { runSettings, runSuites, type SuitesRun } from './simulated.js';
+
+/**
+ * API.md section 11, rows 3-8: the campaigns and accounts suites' share of the minimal plan.
+ * P(x) = ⌊x/100⌋ + 1 pages (worst case: the simulator ends a list on its last full page, so
+ * ⌈x/100⌉ is what it takes there); K active campaigns; A accounts on D sending domains.
+ */
+const P = (x: number) => Math.floor(x / 100) + 1;
+const batches = (x: number) => Math.ceil(x / 100);
+
+function plan(run: SuitesRun, scopedAccounts: number, scopedDomains: number) {
+  const { campaigns, accounts } = run.sim.data.workspace;
+  return {
+    'GET /campaigns': P(campaigns.length),
+    'GET /campaigns/analytics': 1,
+    'GET /campaigns/{id}/sending-status': campaigns.filter(isActive).length,
+    'GET /accounts': P(accounts.length),
+    'POST /accounts/warmup-analytics': batches(scopedAccounts),
+    'POST /accounts/test/vitals': batches(scopedDomains),
+  };
+}
+
+function expectWithinPlan(run: SuitesRun, planned: Record<string, number>): void {
+  const { campaigns, accounts } = run.sim.data.workspace;
+  expect(Object.keys(run.requests).sort()).toEqual(Object.keys(planned).sort());
+  expect(run.requests).toEqual({
+    ...planned,
+    'GET /campaigns': batches(campaigns.length),
+    'GET /accounts': batches(accounts.length),
+  });
+  const total = Object.values(planned).reduce((a, b) => a + b, 0);
+  expect(run.total).toBeLessThanOrEqual(total);
+}
+
+function domainsOfWorkspace(run: SuitesRun): number {
+  return new Set(run.sim.data.workspace.accounts.map((a) => domainOf(a.email))).size;
+}
+
+function domainsInScope(run: SuitesRun): number {
+  return Number(/on (\d+) domains/.exec(run.accounts.details[0] ?? '')?.[1]);
+}
+
+describe('request counts against the plan', () => {
+  it('broken: the plan, with warmup and vitals for the senders in scope', async () => {
+    const run = await runSuites('broken');
+    expectWithinPlan(run, plan(run, run.accounts.checked, domainsInScope(run)));
+  });
+
+  it('large, scope all: the plan with A and D the whole workspace', async () => {
+    const run = await runSuites('large', runSettings({ accounts: { scope: 'all' } }));
+    expect(run.accounts.checked).toBe(run.sim.data.workspace.accounts.length);
+    expectWithinPlan(
+      run,
+      plan(run, run.sim.data.workspace.accounts.length, domainsOfWorkspace(run)),
+    );
+  }, 120_000);
+
+  it('large, default scope: the plan for the senders of the checked campaigns', async () => {
+    const run = await runSuites('large');
+    expectWithinPlan(run, plan(run, run.accounts.checked, domainsInScope(run)));
+  }, 120_000);
+});

@@ -1,0 +1,156 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { finding } from '../../src/checks/finding.js';
+import type { Report } from '../../src/report/model.js';
+import { colorEnabled, displayWidth, renderText } from '../../src/report/text.js';
+import { ALL_REPORTS, failedReport, hugeReport, unhealthyReport } from './fixtures.js';
+import { hostileString } from './hostile.js';
+import { expectValidReport } from './validate.js';
+
+// Control characters other than the line feed, C1 controls (CSI \u009b), bidi controls.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u;
+// The only escape sequences renderText may write: SGR colour and weight codes.
+// eslint-disable-next-line no-control-regex
+const OUR_SGR = /\u001b\[(?:1|2|22|31|32|33|35|39)m/g;
+
+describe('renderText', () => {
+  it.each(Object.entries(ALL_REPORTS))(
+    'renders the %s report without colour (snapshot)',
+    (_n, report) => {
+      const text = renderText(report, { color: false });
+      expect(text).toMatchSnapshot();
+      expect(text).not.toMatch(CONTROL);
+    },
+  );
+
+  it('colours with ANSI SGR codes only when asked (snapshot)', () => {
+    const text = renderText(unhealthyReport, { color: true });
+    expect(text).toMatchSnapshot();
+    expect(text).toContain('\u001b[31m✖ UNHEALTHY\u001b[39m');
+    expect(text.replace(OUR_SGR, '')).not.toMatch(CONTROL);
+    expect(text.replace(OUR_SGR, '')).toBe(renderText(unhealthyReport, { color: false }));
+  });
+
+  it('starts with the status line and groups problems by severity', () => {
+    const lines = renderText(unhealthyReport, { color: false }).split('\n');
+    expect(lines[0]).toBe(
+      '✖ UNHEALTHY  4 errors, 2 warnings · Acme | <b>Outbound</b> @acme/sales · 4.1 s',
+    );
+    const errors = lines.indexOf('Errors (4)');
+    const warnings = lines.indexOf('Warnings (2)');
+    expect(errors).toBeGreaterThan(0);
+    expect(warnings).toBeGreaterThan(errors);
+    expect(lines.findIndex((l) => l.includes('No leads left'))).toBeGreaterThan(warnings);
+  });
+
+  it('aligns the message column across findings', () => {
+    const text = renderText(unhealthyReport, { color: false, width: 120 });
+    const lines = text.split('\n');
+    const columns = unhealthyReport.findings.map((f) => {
+      const start = f.message.slice(0, 12);
+      const line = lines.find((l) => l.includes(start)) ?? '';
+      return displayWidth(line.slice(0, line.indexOf(start)));
+    });
+    expect(new Set(columns).size).toBe(1);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(120);
+  });
+
+  it('aligns by terminal cells with wide and combining characters in names', () => {
+    const names = ['東京チーム', '🚀 launch', 'e\u0301te\u0301', 'plain'];
+    const report: Report = {
+      ...unhealthyReport,
+      findings: names.map((name, i) =>
+        finding({
+          check: 'campaign.status',
+          suite: 'campaigns',
+          severity: 'error',
+          resource: { type: 'campaign', id: `c${i}`, name },
+          message: `Message ${i} here.`,
+          remediation: 'Fix it.',
+        }),
+      ),
+    };
+    const lines = renderText(report, { color: false }).split('\n');
+    const columns = names.map((_, i) => {
+      const line = lines.find((l) => l.includes(`Message ${i} here.`)) ?? '';
+      return displayWidth(line.slice(0, line.indexOf(`Message ${i}`)));
+    });
+    expect(new Set(columns).size).toBe(1);
+    expect(displayWidth('東京')).toBe(4);
+    expect(displayWidth('e\u0301')).toBe(1);
+  });
+
+  it('wraps to a narrow terminal', () => {
+    const text = renderText(unhealthyReport, { color: false, width: 50 });
+    for (const line of text.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(50);
+    expect(text).toContain('Campaign is paused by Instantly');
+  });
+
+  it('explains a failed run with its cause and fix', () => {
+    const text = renderText(failedReport, { color: false });
+    expect(text.split('\n')[0]).toBe('✖ FAILED  could not check the workspace · 0.3 s');
+    expect(text).toMatch(/cause {3}auth/);
+    expect(text).toMatch(/fix {5}Create a key/);
+  });
+
+  it('renders 10,000 findings, every one of them (snapshot of the ends)', () => {
+    const text = renderText(hugeReport(), { color: false });
+    expect(text).not.toMatch(CONTROL);
+    expect(text.match(/^ {2}campaign {2}/gm)).toHaveLength(10_000);
+    const lines = text.split('\n');
+    expect([...lines.slice(0, 12), '…', ...lines.slice(-12)].join('\n')).toMatchSnapshot();
+  });
+
+  it('never lets API text write an escape sequence or control character (property)', () => {
+    fc.assert(
+      fc.property(
+        hostileString,
+        hostileString,
+        hostileString,
+        fc.boolean(),
+        (name, message, workspace, color) => {
+          const report: Report = {
+            ...unhealthyReport,
+            workspace: { id: 'w', name: workspace },
+            suites: [
+              {
+                name: 'campaigns',
+                status: 'unhealthy',
+                checked: 1,
+                durationMs: 1,
+                details: [name],
+              },
+            ],
+            findings: [
+              finding({
+                check: 'campaign.status',
+                suite: 'campaigns',
+                severity: 'error',
+                resource: { type: 'campaign', id: message, name },
+                message,
+                remediation: name,
+              }),
+            ],
+          };
+          expectValidReport(report);
+          const text = renderText(report, { color, width: 80 });
+          expect(text.replace(OUR_SGR, '')).not.toMatch(CONTROL);
+          if (!color) expect(text).not.toContain('\u001b');
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('colorEnabled', () => {
+  it('colours a terminal unless NO_COLOR is set or the terminal is dumb', () => {
+    expect(colorEnabled({ isTTY: true }, {})).toBe(true);
+    expect(colorEnabled({ isTTY: false }, {})).toBe(false);
+    expect(colorEnabled({}, {})).toBe(false);
+    expect(colorEnabled({ isTTY: true }, { NO_COLOR: '1' })).toBe(false);
+    expect(colorEnabled({ isTTY: true }, { NO_COLOR: '' })).toBe(true);
+    expect(colorEnabled({ isTTY: true }, { TERM: 'dumb' })).toBe(false);
+  });
+});

@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from '@jest/globals';
+
+const root = new URL('../../', import.meta.url);
+
+async function runUntilSignal(
+  signal: NodeJS.Signals,
+): Promise<{ code: number | null; first: { url: string; apiKey: string }; status: number }> {
+  const child = spawn(
+    'node_modules/.bin/tsx',
+    ['src/simulator/standalone.ts', '--scenario', 'demo', '--seed', '4'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const lines = createInterface({ input: child.stdout });
+  const [line] = (await once(lines, 'line')) as [string];
+  const first = JSON.parse(line) as { url: string; apiKey: string };
+  const response = await fetch(`${first.url}/api/v2/workspaces/current`, {
+    headers: { authorization: `Bearer ${first.apiKey}` },
+  });
+  await response.text();
+  const exited = once(child, 'exit') as Promise<[number | null]>;
+  child.kill(signal);
+  const [code] = await exited;
+  return { code, first, status: response.status };
+}
+
+describe('npm run simulator (standalone)', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'prints one JSON line, serves, and exits 0 on %s',
+    async (signal) => {
+      const { code, first, status } = await runUntilSignal(signal);
+      expect(Object.keys(first).sort()).toEqual(['apiKey', 'url']);
+      expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(status).toBe(200);
+      expect(code).toBe(0);
+    },
+  );
+
+  it('rejects an unknown scenario with exit 2 and the list of scenarios', async () => {
+    const child = spawn(
+      'node_modules/.bin/tsx',
+      ['src/simulator/standalone.ts', '--scenario', 'nope'],
+      { cwd: root },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Unknown scenario "nope"/);
+  });
+});
