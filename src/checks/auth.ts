@@ -3,7 +3,7 @@ import type { Subscription } from '../instantly/schemas/workspace.js';
 import type { Finding, Report, Resource } from '../report/model.js';
 import { finding } from './finding.js';
 import { HINTS } from './hints.js';
-import { describeError, errorFacts, type ErrorFacts } from './scopes.js';
+import { describeError, errorFacts, isCdnBlock, type ErrorFacts } from './scopes.js';
 import type { CheckDefinition, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
 
@@ -142,6 +142,15 @@ function fatal(facts: ErrorFacts, workspace: Report['workspace']): AuthResult | 
     workspace,
     failure: { cause, message, remediation },
   });
+  if (isCdnBlock(facts)) {
+    return make(
+      'workspace.api-reachable',
+      'unknown',
+      'blocked',
+      `Could not check the workspace: ${describeError(facts)}.`,
+      HINTS.cdnBlocked,
+    );
+  }
   switch (facts.kind) {
     case 'auth':
       return make(

@@ -122,7 +122,11 @@ export async function runChecks(options: EngineOptions): Promise<Report> {
   const started = clock();
   const signal = options.deadline ?? AbortSignal.timeout(settings.timeoutSeconds * 1000);
   const progress = (suite: SuiteName) => (done: number, total: number) => {
-    options.onProgress?.(suite, done, total);
+    try {
+      options.onProgress?.(suite, done, total);
+    } catch {
+      // Progress is cosmetic (the CLI's live line): a failing display never fails a check.
+    }
   };
   const resources = (options.createResources ?? createSharedResources)(
     api,

@@ -97,6 +97,11 @@ export function errorFacts(err: unknown): ErrorFacts {
   return facts;
 }
 
+/** A 403 that is an HTML page from Instantly's CDN, not a JSON scope error: no scope fixes it. */
+export function isCdnBlock(facts: ErrorFacts): boolean {
+  return facts.kind === 'scope' && /\bhtml\b|\bcdn\b|cloudflare/i.test(facts.message);
+}
+
 /** One sentence naming why a request failed, e.g. "Instantly answered 503 after 3 retries". */
 export function describeError(facts: ErrorFacts): string {
   const where = facts.endpoint ? ` (${facts.endpoint})` : '';
@@ -106,7 +111,9 @@ export function describeError(facts: ErrorFacts): string {
       : '';
   switch (facts.kind) {
     case 'scope':
-      return `the API key lacks the scope for ${facts.endpoint ?? 'this endpoint'} (403)`;
+      return isCdnBlock(facts)
+        ? `Instantly's CDN blocked the request (HTML 403)${where}`
+        : `the API key lacks the scope for ${facts.endpoint ?? 'this endpoint'} (403)`;
     case 'server':
     case 'rate-limited':
     case 'too-large':

@@ -1,6 +1,6 @@
 import type { Finding, Resource, SuiteName } from '../report/model.js';
 import { finding } from './finding.js';
-import { describeError, errorFacts, scopeRemediation } from './scopes.js';
+import { describeError, errorFacts, isCdnBlock, scopeRemediation } from './scopes.js';
 import { HINTS } from './hints.js';
 
 export interface UnknownTarget {
@@ -24,7 +24,7 @@ export function unknownFromError(err: unknown, target: UnknownTarget): Finding {
   const cause = describeError(facts);
   const remediation =
     facts.kind === 'scope'
-      ? facts.status === 403 && /html|cdn|cloudflare/i.test(facts.message)
+      ? isCdnBlock(facts)
         ? HINTS.cdnBlocked
         : scopeRemediation(facts.endpoint ?? '')
       : facts.kind === 'rate-limited'

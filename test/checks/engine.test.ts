@@ -133,6 +133,48 @@ describe('auth short-circuit', () => {
   });
 });
 
+describe('a deadline during auth', () => {
+  it('fails the run as timed out: nothing at all was checked', async () => {
+    const api = stubApi({ 'GET /workspaces/current': () => new Promise(() => undefined) });
+    const report = await runChecks(
+      options(api, {
+        settings: settings({ timeoutSeconds: 2 }),
+        deadline: AbortSignal.timeout(20),
+        suites: [oneError],
+      }),
+    );
+    expect(report).toMatchObject({ status: 'failed', failure: { cause: 'timeout' } });
+    expect(report.findings.map((f) => [f.check, f.severity])).toEqual([
+      ['suite.timeout', 'unknown'],
+    ]);
+    expect(report.failure?.message).toContain('timed out after 2 s');
+  });
+});
+
+describe('a CDN block', () => {
+  it('ends the run as failed without blaming a scope when the first answer is an HTML 403', async () => {
+    const api = stubApi({
+      'GET /workspaces/current': () => {
+        throw Object.assign(
+          new Error(
+            "Instantly API GET /workspaces/current: blocked by Instantly's CDN (HTML 403); check User-Agent / network",
+          ),
+          {
+            kind: 'scope',
+            status: 403,
+            endpoint: 'GET /workspaces/current',
+          },
+        );
+      },
+    });
+    const report = await runChecks(options(api, { suites: [oneError] }));
+    expect(api.calls).toHaveLength(1);
+    expect(report).toMatchObject({ status: 'failed', failure: { cause: 'blocked' } });
+    expect(report.failure?.remediation).toContain('CDN');
+    expect(report.failure?.remediation).not.toContain(':read');
+  });
+});
+
 describe('a run that passes auth', () => {
   it('fills the workspace, the suites, the status and the request count', async () => {
     const api = stubApi(healthyAuth);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { CHECK_IDS } from '../../src/checks/catalog.js';
 import { runChecks } from '../../src/checks/engine.js';
 import { createInstantlyClient, type InstantlyClient } from '../../src/instantly/client.js';
-import type { Finding, Report, SuiteName } from '../../src/report/model.js';
+import { Report, type Finding, type SuiteName } from '../../src/report/model.js';
 import {
   startSimulator,
   type InjectedProblem,
@@ -217,5 +217,26 @@ describe('requests spent by auth and webhooks', () => {
     expect(report.stats.requests).toBe(requests);
     expect(report.stats.byEndpoint['GET /webhook-events']).toBe(eventPages);
     expect(sim.log).toHaveLength(requests);
+  });
+});
+
+describe('the whole engine on the broken scenario', () => {
+  it('runs every suite concurrently on one client and cache, at API.md section 11 minimum', async () => {
+    const { report, sim } = await check('broken', {
+      checks: ['auth', 'campaigns', 'accounts', 'webhooks'],
+    });
+    expect(() => Report.parse(report)).not.toThrow();
+    expect(report.suites.map((s) => s.name)).toEqual(['auth', 'campaigns', 'accounts', 'webhooks']);
+    // R = 2 + P(C) + 1 + K + P(A) + ceil(A/100) + ceil(D/100) + P(W) + 1 + 1, with C = 40,
+    // A = 80, D = 12, W = 6 and K the Active campaigns that get a sending-status request.
+    const active = report.stats.byEndpoint['GET /campaigns/{id}/sending-status'] ?? 0;
+    expect(report.stats.requests).toBe(2 + 1 + 1 + active + 1 + 1 + 1 + 1 + 1 + 1);
+    expect(report.stats.byEndpoint['GET /accounts']).toBe(1);
+    expect(report.stats.byEndpoint['GET /campaigns']).toBe(1);
+    // Auth and webhook findings are the same as when those suites run alone.
+    const mine = report.findings.filter((f) => f.suite === 'auth' || f.suite === 'webhooks');
+    expect(summarize(mine).sort(byFingerprint)).toEqual(
+      expectedFindings(sim.data.injected).sort(byFingerprint),
+    );
   });
 });
