@@ -8,7 +8,7 @@ import {
   type PlanRow,
   type WorkspaceSizes,
 } from './plan.js';
-import { linearFit, spread, type Spread } from './stats.js';
+import { linearFit, marginalCosts, spread, type Spread } from './stats.js';
 import type { SizeName } from './sizes.js';
 import type { OursRun } from './measure.js';
 
@@ -152,26 +152,32 @@ export function evaluateTargets(input: BenchInput): Target[] {
       detail: `${rss.toFixed(0)} MB (largest run)`,
     });
   } else targets.push({ name: 'peak RSS ≤ 150 MB at L', pass: undefined, detail: 'L not run' });
-  if (input.sizes.length >= 2) {
-    for (const [label, pick] of [
-      ['requests', (r: SizeResult) => summarize(r).requests.median],
-      ['wall time', (r: SizeResult) => summarize(r).wall.median],
-    ] as const) {
-      const fit = linearFit(input.sizes.map((r) => ({ x: workUnits(r.sizes), y: pick(r) })));
-      targets.push({
-        name: `${label} linear in (resources ÷ 100 + checked campaigns)`,
-        pass: fit ? fit.maxRelativeResidual <= 0.1 : undefined,
-        detail: fit
-          ? `fit ${fit.intercept.toFixed(1)} + ${fit.slope.toFixed(label === 'requests' ? 3 : 1)} × units; worst point ${(fit.maxRelativeResidual * 100).toFixed(1)} % off the line (≤ 10 % passes); units ${input.sizes.map((r) => `${r.size} ${workUnits(r.sizes).toFixed(0)}`).join(', ')}`
-          : 'not enough sizes',
-      });
+  // Linear: the marginal cost per work unit (Δcost ÷ Δunits between consecutive sizes) stays
+  // within 15 % from size to size. Needs three sizes: two points always make a line.
+  for (const [label, pick, unit] of [
+    [
+      'requests',
+      (r: SizeResult) => summarize(r).requests.median,
+      (n: number) => `${n.toFixed(3)} requests`,
+    ],
+    ['wall time', (r: SizeResult) => summarize(r).wall.median, (n: number) => `${n.toFixed(0)} ms`],
+  ] as const) {
+    const name = `${label} linear in (resources ÷ 100 + checked campaigns)`;
+    const points = input.sizes.map((r) => ({ x: workUnits(r.sizes), y: pick(r) }));
+    const slopes = marginalCosts(points);
+    if (slopes.length < 2) {
+      targets.push({ name, pass: undefined, detail: 'needs three sizes' });
+      continue;
     }
-  } else
+    const lo = Math.min(...slopes);
+    const hi = Math.max(...slopes);
+    const fit = linearFit(points);
     targets.push({
-      name: 'cost linear in work units',
-      pass: undefined,
-      detail: 'needs two sizes or more',
+      name,
+      pass: lo > 0 && hi / lo <= 1.15,
+      detail: `marginal cost per unit ${slopes.map(unit).join(' then ')} (${input.sizes.map((r) => `${r.size} ${workUnits(r.sizes).toFixed(0)}`).join(', ')} units): ${((hi / lo - 1) * 100).toFixed(1)} % apart (≤ 15 % passes)${fit ? `; least-squares line ${fit.intercept.toFixed(1)} + ${fit.slope.toFixed(3)} × units` : ''}`,
     });
+  }
   const total429 = input.sizes.reduce((n, r) => n + r.ours.reduce((k, o) => k + o.served429, 0), 0);
   targets.push({
     name: `no 429 under the default budget (${input.rate}/s)`,

@@ -49,3 +49,19 @@ export function linearFit(points: readonly { x: number; y: number }[]): LinearFi
   );
   return { intercept, slope, maxRelativeResidual };
 }
+
+/**
+ * The cost of one more unit of work between consecutive sizes (Δy ÷ Δx, by increasing x).
+ * Growth is linear when these agree: a constant start-up cost changes none of them, whereas a
+ * relative residual to a fitted line would blame it on the smallest size.
+ */
+export function marginalCosts(points: readonly { x: number; y: number }[]): number[] {
+  const sorted = [...points].sort((a, b) => a.x - b.x);
+  const out: number[] = [];
+  for (let i = 1; i < sorted.length; i++) {
+    const a = sorted[i - 1];
+    const b = sorted[i];
+    if (a && b && b.x > a.x) out.push((b.y - a.y) / (b.x - a.x));
+  }
+  return out;
+}

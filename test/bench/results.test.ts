@@ -112,6 +112,43 @@ describe('targets', () => {
   });
 });
 
+describe('linear growth', () => {
+  const scaled = (name: 'S' | 'M' | 'L', factor: number, extraMs = 0): SizeResult => {
+    const z = {
+      campaigns: 50 * factor,
+      active: 12 * factor,
+      accounts: 200 * factor,
+      domains: 8 * factor,
+      webhooks: 5 * factor,
+      failedEvents: 1,
+    };
+    const units = (z.campaigns + z.accounts + z.webhooks) / 100 + z.active;
+    return {
+      ...size(name, [run({ served: Math.round(10 + units), wallMs: 300 + 100 * units + extraMs })]),
+      sizes: z,
+      plan: plan(z),
+    };
+  };
+  const linear = (targets: ReturnType<typeof evaluateTargets>, what: string) =>
+    targets.find((t) => t.name.startsWith(`${what} linear`))?.pass;
+
+  it('passes a constant cost per unit, whatever the fixed start-up cost', () => {
+    const t = evaluateTargets(input([scaled('S', 1), scaled('M', 20), scaled('L', 100)]));
+    expect(linear(t, 'requests')).toBe(true);
+    expect(linear(t, 'wall time')).toBe(true);
+  });
+
+  it('misses when the largest size costs more per unit than the middle one', () => {
+    const t = evaluateTargets(input([scaled('S', 1), scaled('M', 20), scaled('L', 100, 60_000)]));
+    expect(linear(t, 'wall time')).toBe(false);
+  });
+
+  it('cannot judge from two sizes', () => {
+    const t = evaluateTargets(input([scaled('S', 1), scaled('M', 20)]));
+    expect(linear(t, 'requests')).toBeUndefined();
+  });
+});
+
 describe('the naive baseline’s request count', () => {
   it('is the auth probe, the campaign pages, two per campaign, accounts, vitals and the webhook pair', () => {
     expect(naiveRequests(50, 200)).toBe(1 + 1 + 100 + 1 + 1 + 2);
