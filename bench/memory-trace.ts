@@ -37,7 +37,7 @@ try {
   const result = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as OneResult;
   const memory = result.memory ?? [];
   console.log(
-    `${size} at ${rate}/s: ${result.requests} requests, ${(result.wallMs / 1000).toFixed(1)} s, maxRSS ${(result.maxRssKb / 1024).toFixed(0)} MB`,
+    `${size} at ${rate}/s: ${result.requests} requests, ${(result.wallMs / 1000).toFixed(1)} s, maxRSS ${(result.maxRssKb / 1024).toFixed(0)} MB, findings ${JSON.stringify(result.bySeverity)}`,
   );
   for (const s of result.suites) console.log(`  ${s.name}: ${(s.durationMs / 1000).toFixed(1)} s`);
   console.log('  atMs rss heapUsed heapTotal external (MB)');
