@@ -86,7 +86,8 @@ async function measureAll(): Promise<Omit<BenchInput, 'analysis'>> {
   const rate = DEFAULTS.rateLimit;
   const notes: string[] = [];
 
-  log('bench: building bundles (ncc)...');
+  if (!quick && (!args.tsx || withCold))
+    log('bench: building bundles with ncc (about a minute)...');
   const [oneBundle, actionBundle] = await Promise.all([
     quick || args.tsx ? undefined : nccBuild('bench/one.ts'),
     withCold ? nccBuild('src/index.ts') : undefined,
