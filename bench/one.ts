@@ -5,10 +5,7 @@
  */
 import { accountsSuite } from '../src/checks/accounts.js';
 import { SUITES } from '../src/checks/catalog.js';
-import { runChecks, type ResourcesFactory } from '../src/checks/engine.js';
-import { createSharedResources } from '../src/checks/resources.js';
-import { Account } from '../src/instantly/schemas/accounts.js';
-import { z } from 'zod';
+import { runChecks } from '../src/checks/engine.js';
 import type { Suite } from '../src/checks/types.js';
 import { ConfigFile } from '../src/config/schema.js';
 import { mergeSettings } from '../src/config/settings.js';
@@ -56,43 +53,6 @@ export function benchSuites(): { suites: Suite[]; addedAccounts: boolean } {
   };
 }
 
-/**
- * BENCH_SLIM_ACCOUNTS=1 (diagnostic): the shared account list keeps only the fields the checks
- * read, as a plain (stripping) object, to measure what the loose schema costs at L.
- */
-const SlimAccount = z.object(Account.shape).pick({
-  email: true,
-  timestamp_created: true,
-  status: true,
-  status_message: true,
-  warmup_status: true,
-  stat_warmup_score: true,
-  setup_pending: true,
-  autofix_failed: true,
-  daily_limit: true,
-  tracking_domain_name: true,
-  tracking_domain_status: true,
-  timestamp_warmup_start: true,
-  tags: true,
-});
-
-const slimAccounts: ResourcesFactory = (api, settings, signal, now) => {
-  const base = createSharedResources(api, settings, signal, now);
-  let list: Promise<Account[]> | undefined;
-  const fetchAll = async () => {
-    const items: Account[] = [];
-    for await (const a of api.paginate('/accounts', {
-      query: { limit: 100, include_tags: true },
-      item: SlimAccount,
-      signal,
-    })) {
-      items.push(a as Account);
-    }
-    return items;
-  };
-  return { ...base, accounts: () => (list ??= fetchAll()) };
-};
-
 async function main(): Promise<void> {
   const input = JSON.parse(process.argv[2] ?? '{}') as OneInput;
   const settings = mergeSettings(
@@ -132,7 +92,6 @@ async function main(): Promise<void> {
     api: client,
     settings,
     suites,
-    ...(process.env.BENCH_SLIM_ACCOUNTS === '1' ? { createResources: slimAccounts } : {}),
   });
   const wallMs = performance.now() - started;
   if (sampler) clearInterval(sampler);

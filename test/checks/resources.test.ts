@@ -101,6 +101,43 @@ describe('createSharedResources', () => {
     });
   });
 
+  it('keeps only the fields the checks read of each listed account, unknown statuses included', async () => {
+    const listed = {
+      email: 'Ann@alpha.com',
+      timestamp_created: '2026-01-01T00:00:00.000Z',
+      timestamp_updated: '2026-01-02T00:00:00.000Z',
+      first_name: 'Ann',
+      last_name: 'Lee',
+      organization: 'org-1',
+      warmup_status: -7,
+      provider_code: 2,
+      setup_pending: false,
+      is_managed_account: false,
+      status: 42,
+      daily_limit: 40,
+      warmup: { limit: 30, increment: '1', reply_rate: 30 },
+      signature: '<p>'.repeat(1000),
+      tags: [{ id: 't1', label: 'EU' }],
+    };
+    const r = createSharedResources(
+      stubApi({ 'PAGINATE /accounts': () => [listed] }),
+      settings(),
+      new AbortController().signal,
+      NOW,
+    );
+    expect(await r.accounts()).toEqual([
+      {
+        email: 'Ann@alpha.com',
+        timestamp_created: '2026-01-01T00:00:00.000Z',
+        warmup_status: -7,
+        setup_pending: false,
+        status: 42,
+        daily_limit: 40,
+        tags: [{ id: 't1', label: 'EU' }],
+      },
+    ]);
+  });
+
   it('hands every caller the same failure without asking again', async () => {
     const stub = stubApi({
       'PAGINATE /accounts': () => {
