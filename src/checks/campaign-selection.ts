@@ -34,10 +34,35 @@ export interface SelectionInput {
 }
 
 export function selectCampaigns(input: SelectionInput): Campaign[] {
-  const { campaigns, config, launchIds } = input;
+  const { campaigns, config, launchIds, taggedIds } = input;
+  return campaigns.filter(selectionRule(config, launchIds, taggedIds));
+}
+
+/**
+ * Whether `selectCampaigns` could pick a campaign, judged from its own fields before the tag
+ * lookup has answered: every campaign that carries a tag is assumed to, so this is true for every
+ * campaign the selection picks (and maybe for a few it does not). The campaign list uses it to
+ * keep the heavy `sequences` only where a check may read them.
+ */
+export function mayBeSelected(
+  config: CampaignsConfig,
+  launchIds: readonly string[],
+): (campaign: CampaignHead) => boolean {
+  return selectionRule(config, launchIds, 'any');
+}
+
+/** The fields the selection reads. */
+export type CampaignHead = Pick<Campaign, 'id' | 'name' | 'status'>;
+
+/** `taggedIds: 'any'` passes every campaign through the tag filter. */
+function selectionRule(
+  config: CampaignsConfig,
+  launchIds: readonly string[],
+  taggedIds: ReadonlySet<string> | 'any' | undefined,
+): (campaign: CampaignHead) => boolean {
   if (launchIds.length > 0) {
     const wanted = new Set(launchIds);
-    return campaigns.filter((c) => wanted.has(c.id));
+    return (c) => wanted.has(c.id);
   }
   const { include, exclude } = config;
   const includeIds = new Set(include.ids);
@@ -48,15 +73,16 @@ export function selectCampaigns(input: SelectionInput): Campaign[] {
     ? undefined
     : new Set(include.status.flatMap((s) => (s === 'all' ? [] : STATUS_VALUES[s])));
 
-  return campaigns.filter((c) => {
+  return (c) => {
     if (excludeIds.has(c.id) || excludeNames.some((r) => r.test(c.name))) return false;
     if (includeIds.has(c.id)) return true;
     if (c.status < 0 || !KNOWN_STATUSES.has(c.status)) return true;
     const statusOk = statuses === undefined || statuses.has(c.status);
-    const tagOk = include.tags.length === 0 || (input.taggedIds?.has(c.id) ?? false);
+    const tagOk =
+      include.tags.length === 0 || taggedIds === 'any' || (taggedIds?.has(c.id) ?? false);
     const nameOk = includeNames.length === 0 || includeNames.some((r) => r.test(c.name));
     return statusOk && tagOk && nameOk;
-  });
+  };
 }
 
 /** Active in the contract's sense: sending its sequence (1) or its subsequences (4). */

@@ -138,6 +138,36 @@ describe('createSharedResources', () => {
     ]);
   });
 
+  it('keeps the sequences of the campaigns that may be checked only', async () => {
+    const r = createSharedResources(api(), settings(), new AbortController().signal, NOW);
+    const listed = await r.campaigns();
+    expect(listed.map((c) => [c.id, c.sequences !== undefined])).toEqual([
+      ['a', true],
+      ['d', false],
+      ['b', true],
+    ]);
+    expect(listed[1]).toMatchObject({
+      id: 'd',
+      name: 'Q4 founders',
+      email_list: ['ann@alpha.com'],
+    });
+    const checked = await r.checkedCampaigns();
+    expect(checked.every((c) => c.sequences !== undefined)).toBe(true);
+  });
+
+  it('keeps the sequence of a campaign the tag lookup may select', async () => {
+    const r = createSharedResources(
+      api(),
+      settings({ campaigns: { include: { status: ['all'], tags: ['t1'] } } }),
+      new AbortController().signal,
+      NOW,
+    );
+    expect((await r.checkedCampaigns()).map((c) => [c.id, c.sequences !== undefined])).toEqual([
+      ['d', true],
+      ['b', true],
+    ]);
+  });
+
   it('hands every caller the same failure without asking again', async () => {
     const stub = stubApi({
       'PAGINATE /accounts': () => {
