@@ -213,6 +213,33 @@ describe('campaigns suite', () => {
     expect(api.calls.some((c) => c.path.endsWith('sending-status'))).toBe(false);
   });
 
+  it('asks for sending status while the account list is still coming in', async () => {
+    const events: string[] = [];
+    const api = stubApi({
+      'PAGINATE /campaigns': () => [campaign({ id: 'c1' }), campaign({ id: 'c2' })],
+      'GET /campaigns/analytics': () => [analytics({ campaign_id: 'c1' })],
+      'GET /campaigns/{id}/sending-status': (call) => {
+        events.push(`status ${call.params?.id ?? ''}`);
+        return { diagnostics: { status: 'healthy' } };
+      },
+    });
+    const { ctx } = context(api);
+    // The account list answers a macrotask later: after every request that does not wait for it.
+    ctx.resources = {
+      ...ctx.resources,
+      accounts: () =>
+        new Promise((resolve) =>
+          setImmediate(() => {
+            events.push('accounts');
+            resolve([account()]);
+          }),
+        ),
+    };
+    const outcome = await campaignsSuite.run(ctx);
+    expect(outcome.checked).toBe(2);
+    expect(events).toEqual(['status c1', 'status c2', 'accounts']);
+  });
+
   it('asks nothing more when no campaign is selected', async () => {
     const api = stubApi({ 'PAGINATE /campaigns': () => [campaign({ status: 3 })] });
     const outcome = await campaignsSuite.run(context(api).ctx);
