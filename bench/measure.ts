@@ -46,7 +46,13 @@ interface Exited {
 
 function run(
   args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs: number },
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    timeoutMs: number;
+    /** Polled every few milliseconds: once true, the child is killed (its exit is then ours). */
+    stopWhen?: () => boolean;
+  },
 ): Promise<Exited> {
   return new Promise((resolve, reject) => {
     const startedAt = Date.now();
@@ -62,9 +68,16 @@ function run(
       child.kill('SIGKILL');
       reject(new Error(`${args.join(' ')} did not finish within ${options.timeoutMs} ms`));
     }, options.timeoutMs);
+    const stopWhen = options.stopWhen;
+    const poll = stopWhen
+      ? setInterval(() => {
+          if (stopWhen()) child.kill('SIGKILL');
+        }, 2)
+      : undefined;
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearInterval(poll);
       resolve({ code, stdout, stderr, startedAt, endedAt: Date.now() });
     });
   });
@@ -127,7 +140,11 @@ export interface ColdStart {
  * Starts `args` with node and the Actions runner's environment (inputs as INPUT_<NAME>, every
  * action.yml default filled in, the file commands) and times its first request to `sim`.
  */
-export async function coldStart(sim: RunningSimulator, args: string[]): Promise<ColdStart> {
+export async function coldStart(
+  sim: RunningSimulator,
+  args: string[],
+  options: { stopAtFirstRequest?: boolean } = {},
+): Promise<ColdStart> {
   const dir = await mkdtemp(path.join(tmpdir(), 'ih-cold-'));
   const files = ['output.txt', 'summary.md', 'state.txt', 'env.txt', 'path.txt'];
   await Promise.all(files.map((f) => writeFile(path.join(dir, f), '')));
@@ -156,7 +173,12 @@ export async function coldStart(sim: RunningSimulator, args: string[]): Promise<
   env[inputEnvName('create-issue')] = 'false';
 
   sim.clearLog();
-  const exited = await run(args, { env, cwd: dir, timeoutMs: 120_000 });
+  const exited = await run(args, {
+    env,
+    cwd: dir,
+    timeoutMs: 120_000,
+    ...(options.stopAtFirstRequest && { stopWhen: () => sim.log.length > 0 }),
+  });
   const first = sim.log[0];
   return {
     ...(first ? { firstRequestMs: first.time - exited.startedAt } : {}),

@@ -14,7 +14,6 @@ import { renderSummary } from './report/summary.js';
 import { failsStep } from './report/verdict.js';
 import { runHealthCheck } from './run-health.js';
 import { runUrlFromEnv } from './tracking/body.js';
-import { trackHealth } from './tracking/track.js';
 
 const REPORT_FILE = 'instantly-health-report.json';
 
@@ -122,6 +121,9 @@ async function track(
   }
   const workspaceName = report.workspace?.name ?? settings.workspaceId ?? 'workspace';
   const runUrl = runUrlFromEnv();
+  // Loaded here, after the checks: octokit and its plugins take a third of the bundle's start-up,
+  // which would otherwise delay the first Instantly request.
+  const { trackHealth } = await import('./tracking/track.js');
   const result = await trackHealth({
     report,
     token: tracking.token,
