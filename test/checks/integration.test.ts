@@ -227,10 +227,12 @@ describe('the whole engine on the broken scenario', () => {
     });
     expect(() => Report.parse(report)).not.toThrow();
     expect(report.suites.map((s) => s.name)).toEqual(['auth', 'campaigns', 'accounts', 'webhooks']);
-    // R = 2 + P(C) + 1 + K + P(A) + ceil(A/100) + ceil(D/100) + P(W) + 1 + 1, with C = 40,
-    // A = 80, D = 12, W = 6 and K the Active campaigns that get a sending-status request.
+    // R = 2 + P(C) + 1 + K + P(A) + ceil(A/100) + ceil(D/100) + ceil(A/200) + P(W) + 1 + 1,
+    // with C = 40, A = 80, D = 12, W = 6 and K the Active campaigns that get a sending-status
+    // request; ceil(A/200) is the daily sending analytics of the early warnings (issue 11).
     const active = report.stats.byEndpoint['GET /campaigns/{id}/sending-status'] ?? 0;
-    expect(report.stats.requests).toBe(2 + 1 + 1 + active + 1 + 1 + 1 + 1 + 1 + 1);
+    expect(report.stats.requests).toBe(2 + 1 + 1 + active + 1 + 1 + 1 + 1 + 1 + 1 + 1);
+    expect(report.stats.byEndpoint['GET /accounts/analytics/daily']).toBe(1);
     expect(report.stats.byEndpoint['GET /accounts']).toBe(1);
     expect(report.stats.byEndpoint['GET /campaigns']).toBe(1);
     // Auth and webhook findings are the same as when those suites run alone.
