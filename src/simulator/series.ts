@@ -169,12 +169,11 @@ export function accountDailyRow(
   const cap = account.daily_limit ?? 30;
   const sent =
     profile.sendShare >= 1 ? cap : Math.round(cap * profile.sendShare * (0.85 + noise * 0.3));
-  const bounced =
-    profile.bounceRate > 0.05
-      ? Math.round(sent * profile.bounceRate)
-      : sent > 0 && hashUnit(data.seed, account.email, date, 'b') < 0.25
-        ? 1
-        : 0;
+  // Whole bounces whose mean is `bounceRate` of sent: 0.5 % is the healthy baseline, never a warning.
+  const bounced = Math.min(
+    sent,
+    Math.floor(sent * profile.bounceRate + hashUnit(data.seed, account.email, date, 'b')),
+  );
   const contacted = Math.round(sent * 0.6);
   const opened = Math.round(contacted * 0.4);
   const replies = Math.round(contacted * 0.04);
