@@ -93,7 +93,10 @@ describe('evaluateWarmupSeries', () => {
   });
 
   it('ignores dates it cannot read and days without warmup mail', () => {
-    const s = { ...series(() => 0.98), 'not-a-date': { sent: 100, landed_inbox: 0 } };
+    const s: Record<string, WarmupDay> = {
+      ...series(() => 0.98),
+      'not-a-date': { sent: 100, landed_inbox: 0 },
+    };
     s[date(1)] = {};
     expect(warmup(s)).toEqual([]);
   });
