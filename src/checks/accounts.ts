@@ -137,6 +137,7 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
     findings,
     checked: inScope.length,
     details: [`${scopeLine} on ${domains.size} domains`],
+    senders: inScope.map((a) => a.email),
   };
 }
 
