@@ -61,6 +61,8 @@ export interface AccountEvaluationInput {
   account: Account;
   /** Active campaigns (status 1 or 4) that send from this account. */
   activeCampaigns: readonly Pick<Campaign, 'id' | 'name'>[];
+  /** Campaigns of the launch gate that would send from this account (launch-gate.ts). */
+  launching?: readonly Pick<Campaign, 'id' | 'name'>[];
   /**
    * The account's warmup-analytics aggregate; `missing` when the answer had none for it;
    * undefined when warmup analytics were not asked or could not be fetched.
@@ -158,6 +160,18 @@ function checkConnection(input: AccountEvaluationInput, make: Make): Finding[] {
     ];
   }
   if (status === 2) {
+    const launching = input.launching ?? [];
+    if (activeCampaigns.length === 0 && launching.length > 0) {
+      return [
+        make(
+          ACCOUNT_CHECK.paused,
+          'warning',
+          'Account is paused: a campaign launched now would send nothing from it.',
+          accountHints.paused,
+          { status, campaigns: launching.map((c) => ({ id: c.id, name: c.name })) },
+        ),
+      ];
+    }
     if (activeCampaigns.length === 0) return [];
     const names = activeCampaigns.map((c) => c.name);
     return [

@@ -18,6 +18,7 @@ import {
 } from './account-checks.js';
 import { evaluateSending, evaluateWarmupSeries } from './account-signals.js';
 import { isActive } from './campaign-selection.js';
+import { asLaunchBlockers, launchGateIds, type GateCampaign } from './launch-gate.js';
 import { chunk, mapLimit } from './map-limit.js';
 import { analyticsWindow } from './resources.js';
 import { domainOf, emailKey, indexAccounts, sendersOf, type AccountIndex } from './senders.js';
@@ -73,7 +74,14 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
     config.scope === 'all'
       ? [...all]
       : sendersOfCampaigns(await ctx.resources.checkedCampaigns(), index);
-  const usedBy = activeCampaignsBySender(campaigns.ok ? campaigns.list : [], index);
+  const listed = campaigns.ok ? campaigns.list : [];
+  const usedBy = campaignsBySender(listed.filter(isActive), index);
+  // Launch gate: the senders of the campaigns about to launch must be ready, not merely watched.
+  const gateIds = new Set(launchGateIds(ctx.settings));
+  const launching = campaignsBySender(
+    listed.filter((c) => gateIds.has(c.id)),
+    index,
+  );
 
   const warmupBatches = config.warmup_analytics
     ? chunk(
@@ -110,14 +118,19 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
     const aggregate = warmup?.aggregates.get(key);
     const series = warmup?.series.get(key);
     const rows = daily?.get(key);
+    const gate: GateCampaign[] = launching.get(key) ?? [];
     findings.push(
-      ...evaluateAccount(
-        {
-          account,
-          activeCampaigns: usedBy.get(key) ?? [],
-          ...(warmup && { warmup: aggregate ?? 'missing' }),
-        },
-        config,
+      ...asLaunchBlockers(
+        evaluateAccount(
+          {
+            account,
+            activeCampaigns: usedBy.get(key) ?? [],
+            ...(gate.length > 0 && { launching: gate }),
+            ...(warmup && { warmup: aggregate ?? 'missing' }),
+          },
+          config,
+        ),
+        gate,
       ),
       ...(series ? evaluateWarmupSeries(account.email, series, config, ctx.now) : []),
       ...(rows ? evaluateSending(account, rows, config, ctx.now) : []),
@@ -125,7 +138,17 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
   }
   if (vitals) {
     const requested = new Map([...domains].map(([domain, d]) => [domain, d.senders]));
-    findings.push(...evaluateDomains(vitals, requested));
+    // A domain blocks every launch that one of its senders is part of.
+    const launchingOnDomain = (domain: string): GateCampaign[] => {
+      const byId = new Map<string, GateCampaign>();
+      for (const email of domains.get(domain)?.senders ?? []) {
+        for (const c of launching.get(emailKey(email)) ?? []) byId.set(c.id, c);
+      }
+      return [...byId.values()];
+    };
+    for (const f of evaluateDomains(vitals, requested)) {
+      findings.push(...asLaunchBlockers([f], launchingOnDomain(f.resource.id)));
+    }
   }
   findings.push(...evaluateTrackingDomains(inScope));
 
@@ -150,12 +173,13 @@ function sendersOfCampaigns(campaigns: readonly Campaign[], index: AccountIndex)
   return [...index.byEmail.values()].filter((a) => keys.has(emailKey(a.email)));
 }
 
-function activeCampaignsBySender(
+/** Sender (lower-cased email) → the campaigns of `campaigns` that send from it. */
+function campaignsBySender(
   campaigns: readonly Campaign[],
   index: AccountIndex,
 ): Map<string, Campaign[]> {
   const map = new Map<string, Campaign[]>();
-  for (const c of campaigns.filter(isActive)) {
+  for (const c of campaigns) {
     for (const a of sendersOf(c, index).accounts) {
       const key = emailKey(a.email);
       const list = map.get(key);

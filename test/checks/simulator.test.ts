@@ -260,8 +260,9 @@ describe('campaigns and accounts suites against the simulator', () => {
     const cold = run.sim.data.workspace.campaigns.find((c) => c.id === draft)?.email_list ?? [];
     expect(describeFindings(run.findings).sort()).toEqual(
       [
-        `warning account.warmup-status:account:${cold[0] ?? ''}`,
-        `unknown account.warmup-health:account:${cold[1] ?? ''}`,
+        // Warmup paused, and absent from the warmup data: each blocks the launch.
+        `error account.warmup-status:account:${cold[0] ?? ''}`,
+        `error account.warmup-health:account:${cold[1] ?? ''}`,
       ].sort(),
     );
   });
