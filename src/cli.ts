@@ -1,20 +1,131 @@
 #!/usr/bin/env node
+import { writeFile } from 'node:fs/promises';
+import { CHECK_IDS } from './checks/catalog.js';
+import { parseCliArgs, settingsFromCli, type OutputOptions } from './config/cli-args.js';
+import { ConfigError, UsageError } from './config/errors.js';
+import { ConfigFile, type RunSettings } from './config/schema.js';
+import { mergeSettings } from './config/settings.js';
+import { progressFor } from './cli/progress.js';
+import { renderJson } from './report/json.js';
+import type { Report } from './report/model.js';
+import { renderMarkdown } from './report/summary.js';
+import { colorEnabled, renderText } from './report/text.js';
+import { EXIT, exitCodeFor } from './report/verdict.js';
+import { runHealthCheck } from './run-health.js';
+import { startSimulator } from './simulator/index.js';
 import { TOOL_NAME, VERSION } from './version.js';
 
 const USAGE = `Usage:
   ${TOOL_NAME} check [--checks auth,campaigns] [--config FILE] [--base-url URL] [--campaign ID]...
                      [--workspace-id ID] [--format text|markdown|json] [--output FILE]
                      [--rate-limit N] [--timeout S] [--fail-on error|warning|never]
-  ${TOOL_NAME} demo  [--format text|markdown|json]
+  ${TOOL_NAME} demo  [--format text|markdown|json] [--output FILE]
   ${TOOL_NAME} --help | --version
 
-The API key is read from INSTANTLY_API_KEY.
+  check   checks the workspace of the key in INSTANTLY_API_KEY (never a flag: shell history)
+  demo    runs the same checks against a built-in simulated workspace: no key, no network
+
+Exit codes: 0 no finding at or above --fail-on (default error), 1 findings at or above it,
+            2 usage or configuration error, 3 could not check (bad key, no plan, unreachable).
 `;
 
-const args = process.argv.slice(2);
-if (args.includes('--version')) {
-  process.stdout.write(`${VERSION}\n`);
-} else {
-  process.stdout.write(USAGE);
-  if (!args.includes('--help') && args.length > 0) process.exitCode = 2;
+async function main(argv: string[]): Promise<number> {
+  let command;
+  try {
+    command = parseCliArgs(argv, process.env);
+  } catch (err) {
+    return usageFailure(err);
+  }
+  switch (command.command) {
+    case 'help':
+      process.stdout.write(USAGE);
+      return EXIT.ok;
+    case 'version':
+      process.stdout.write(`${VERSION}\n`);
+      return EXIT.ok;
+    case 'check': {
+      let settings: RunSettings;
+      try {
+        settings = await settingsFromCli(command, { cwd: process.cwd(), knownChecks: CHECK_IDS });
+      } catch (err) {
+        return usageFailure(err);
+      }
+      const report = await check(settings);
+      await emit(report, command);
+      return exitCodeFor(report, settings.failOn);
+    }
+    case 'demo':
+      return demo(command);
+  }
 }
+
+async function check(settings: RunSettings): Promise<Report> {
+  const progress = progressFor(process.stderr, process.env);
+  try {
+    return await runHealthCheck(settings, {
+      onProgress: (suite, done, total) => {
+        progress.update(suite, done, total);
+      },
+    });
+  } finally {
+    progress.end();
+  }
+}
+
+/** The real engine against the simulator's `demo` workspace on loopback. */
+async function demo(output: OutputOptions): Promise<number> {
+  const simulator = await startSimulator({ scenario: 'demo' });
+  try {
+    const settings = mergeSettings(
+      { apiKey: simulator.apiKey, baseUrl: simulator.url },
+      ConfigFile.parse({}),
+    );
+    const report = await check(settings);
+    await emit(report, output);
+    if (output.format === 'text' && !output.output) {
+      process.stderr.write(
+        `\nThis was a simulated workspace (${simulator.url}). Check yours with:\n` +
+          `  INSTANTLY_API_KEY=... ${TOOL_NAME} check\n`,
+      );
+    }
+    // The demo's problems are staged: only a run that could not check is a failure.
+    return report.status === 'failed' ? EXIT.couldNotCheck : EXIT.ok;
+  } finally {
+    await simulator.stop();
+  }
+}
+
+async function emit(report: Report, output: OutputOptions): Promise<void> {
+  let text: string;
+  if (output.format === 'json') text = renderJson(report);
+  else if (output.format === 'markdown') text = renderMarkdown(report);
+  else {
+    const target = output.output ? { isTTY: false } : process.stdout;
+    text = renderText(report, {
+      color: colorEnabled(target, process.env),
+      ...(process.stdout.columns ? { width: process.stdout.columns } : {}),
+    });
+  }
+  if (!text.endsWith('\n')) text += '\n';
+  if (output.output) await writeFile(output.output, text);
+  else process.stdout.write(text);
+}
+
+function usageFailure(err: unknown): number {
+  if (!(err instanceof ConfigError)) throw err;
+  process.stderr.write(`${TOOL_NAME}: ${err.format().split('\n').join(`\n${TOOL_NAME}: `)}\n`);
+  if (err instanceof UsageError) process.stderr.write(`\n${USAGE}`);
+  return EXIT.usage;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(
+      `${TOOL_NAME}: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    process.exitCode = EXIT.couldNotCheck;
+  },
+);

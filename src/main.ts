@@ -1,13 +1,174 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as core from '@actions/core';
+import { CHECK_IDS } from './checks/catalog.js';
+import { annotationOf, ConfigError } from './config/errors.js';
+import { settingsFromActionInputs, type ActionSettings } from './config/inputs.js';
+import { planAnnotations } from './report/annotations.js';
+import { failedReport } from './report/failed.js';
+import { renderJson } from './report/json.js';
+import type { Report } from './report/model.js';
+import { actionOutputs, type TrackingOutcome } from './report/outputs.js';
+import { renderSummary } from './report/summary.js';
+import { failsStep } from './report/verdict.js';
+import { runHealthCheck } from './run-health.js';
+import { runUrlFromEnv } from './tracking/body.js';
+import { trackHealth } from './tracking/track.js';
 
-/** The action: read inputs once, run the engine, write outputs, summary and tracking issue. */
+const REPORT_FILE = 'instantly-health-report.json';
+
+/**
+ * The action: read and validate inputs once, run the engine, then write the JSON report, the
+ * tracking issue, annotations, outputs and the job summary. It never throws: every failure,
+ * bad input included, still ends with a report and a summary that say what happened.
+ */
 export async function run(): Promise<void> {
+  const startedAt = new Date();
+  const env = process.env;
+  // Masked before anything else can print it; raw (untrimmed) so whitespace is reported, not hidden.
+  const rawKey = core.getInput('api-key', { trimWhitespace: false });
+  for (const secret of new Set([rawKey, rawKey.trim()])) if (secret) core.setSecret(secret);
+
+  let settings: ActionSettings | undefined;
+  let report: Report;
   try {
-    const apiKey = core.getInput('api-key');
-    if (apiKey) core.setSecret(apiKey);
-    await Promise.resolve();
-    throw new Error('instantly-health: the action is not wired to the engine yet');
+    settings = await settingsFromActionInputs(
+      (name) => core.getInput(name, { trimWhitespace: name !== 'api-key' }),
+      {
+        cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
+        knownChecks: CHECK_IDS,
+      },
+    );
+    report = await runHealthCheck(settings, {
+      onProgress: (suite, done, total) => {
+        if (done === total) core.info(`${suite}: ${done}/${total} checked`);
+      },
+    });
   } catch (err) {
-    core.setFailed(err instanceof Error ? err.message : String(err));
+    report = reportForError(err, startedAt);
   }
+
+  const reportPath = path.join(env.RUNNER_TEMP ?? tmpdir(), REPORT_FILE);
+  await writeReport(reportPath, report);
+
+  const tracking = settings ? await track(settings, report) : undefined;
+
+  for (const annotation of planAnnotations(report)) {
+    const log = annotation.level === 'error' ? core.error : core.warning;
+    log(annotation.message, { title: annotation.title });
+  }
+  for (const [name, value] of Object.entries(actionOutputs(report, tracking, reportPath))) {
+    core.setOutput(name, value);
+  }
+  await writeSummary(report, tracking?.issueUrl);
+
+  if (failsStep(report, settings?.failOn ?? 'error')) {
+    core.setFailed(verdictLine(report));
+  } else if (tracking?.failed) {
+    core.setFailed(tracking.failed);
+  }
+}
+
+function reportForError(err: unknown, startedAt: Date): Report {
+  if (err instanceof ConfigError) {
+    for (const problem of err.problems) {
+      const { message, properties } = annotationOf(problem);
+      core.error(message, properties);
+    }
+    return failedReport({
+      cause: 'config',
+      message: `The action's inputs or config file are invalid:\n${err.format()}`,
+      remediation: 'Fix the inputs or the config file as each line says, then re-run the workflow.',
+      startedAt,
+      finishedAt: new Date(),
+    });
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return failedReport({
+    cause: 'internal',
+    message: `instantly-health stopped unexpectedly: ${message}`,
+    remediation:
+      'Re-run the workflow; if it happens again, open an issue on instantly-health with this message.',
+    startedAt,
+    finishedAt: new Date(),
+  });
+}
+
+async function writeReport(reportPath: string, report: Report): Promise<void> {
+  try {
+    await mkdir(path.dirname(reportPath), { recursive: true });
+    await writeFile(reportPath, renderJson(report));
+  } catch (err) {
+    core.warning(`Could not write the JSON report to ${reportPath}: ${String(err)}`);
+  }
+}
+
+interface ActionTracking extends TrackingOutcome {
+  /** Set when the tracking issue could not be written although create-issue asked for it. */
+  failed?: string;
+}
+
+async function track(
+  settings: ActionSettings,
+  report: Report,
+): Promise<ActionTracking | undefined> {
+  const { tracking } = settings;
+  const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!tracking.token || !owner || !repo) {
+    if (tracking.create)
+      core.warning('No GitHub token or repository: the tracking issue was skipped.');
+    return undefined;
+  }
+  const workspaceName = report.workspace?.name ?? settings.workspaceId ?? 'workspace';
+  const runUrl = runUrlFromEnv();
+  const result = await trackHealth({
+    report,
+    token: tracking.token,
+    repo: { owner, repo },
+    labels: tracking.labels,
+    assignees: tracking.assignees,
+    title: tracking.title ?? `Instantly health: ${workspaceName}`,
+    config: tracking.config,
+    ...(runUrl ? { runUrl } : {}),
+    dryRun: !tracking.create,
+  });
+  for (const warning of result.warnings) core.warning(warning);
+  const outcome: ActionTracking = { regressed: result.regressed };
+  if (result.issueNumber !== undefined) outcome.issueNumber = result.issueNumber;
+  if (result.issueUrl !== undefined) outcome.issueUrl = result.issueUrl;
+  if (result.error) {
+    if (tracking.create) {
+      core.error(result.error.message, { title: 'instantly-health: tracking issue' });
+      outcome.failed = `The tracking issue could not be updated: ${result.error.message}`;
+    } else {
+      core.warning(`Could not read the tracking issue: ${result.error.message}`);
+    }
+  }
+  return outcome;
+}
+
+async function writeSummary(report: Report, issueUrl: string | undefined): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    const runUrl = runUrlFromEnv();
+    const markdown = renderSummary(report, {
+      ...(issueUrl ? { issueUrl } : {}),
+      ...(runUrl ? { runUrl } : {}),
+    });
+    await core.summary.addRaw(markdown, true).write();
+  } catch (err) {
+    core.warning(`Could not write the job summary: ${String(err)}`);
+  }
+}
+
+function verdictLine(report: Report): string {
+  if (report.status === 'failed') {
+    return report.failure
+      ? `${report.failure.message} ${report.failure.remediation}`
+      : 'instantly-health could not check the workspace.';
+  }
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const others = report.findings.length - errors;
+  return `Instantly workspace is ${report.status}: ${errors} error(s), ${others} warning or unknown finding(s). See the job summary.`;
 }
