@@ -147,7 +147,7 @@ export function generateWorkspace(
     delete (account as Partial<Account>).autofix_failed;
     accounts.push(account);
     profiles.set(account.email, {
-      inboxRate: 0.96 + rng.next() * 0.03,
+      inboxRate: 0.985 + rng.next() * 0.015,
       warmupPerDay: account.warmup.limit,
       sendShare: 0,
       bounceRate: 0.005,

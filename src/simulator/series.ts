@@ -109,7 +109,7 @@ export function warmupDays(
     if (dayMs < warmupStart - DAY_MS) continue;
     const noise = hashUnit(data.seed, account.email, back, 'w');
     const sent = Math.max(1, Math.round(profile.warmupPerDay * (0.85 + noise * 0.3)));
-    let inboxRate = profile.inboxRate + (noise - 0.5) * 0.02;
+    let inboxRate = profile.inboxRate + (noise - 0.5) * 0.01;
     let spamRate: number | undefined;
     if (back < RECENT_DAYS) {
       if (profile.recentInboxRate !== undefined) {
@@ -122,9 +122,14 @@ export function warmupDays(
     }
     if (profile.dipDaysAgo === back) inboxRate = Math.max(0, profile.inboxRate - 0.3);
     inboxRate = Math.min(1, Math.max(0, inboxRate));
-    const inbox =
-      spamRate !== undefined ? Math.round(sent * (1 - spamRate)) : Math.round(sent * inboxRate);
-    const spam = sent - inbox;
+    // Whole emails whose mean is the rate: rounding to the nearest would turn 19 × 4 % into one
+    // spam email every day (5.3 %), a bias no real mailbox has.
+    const share = spamRate ?? 1 - inboxRate;
+    const spam = Math.min(
+      sent,
+      Math.floor(sent * share + hashUnit(data.seed, account.email, back, 's')),
+    );
+    const inbox = sent - spam;
     const day: WarmupDay = { sent, landed_inbox: inbox, received: sent };
     // Instantly leaves out a zero landed_spam (API.md section 6).
     if (spam > 0) day.landed_spam = spam;
