@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { evaluateAccount } from '../../src/checks/account-checks.js';
+import { evaluateAccount, evaluateDomains } from '../../src/checks/account-checks.js';
+import { evaluateCampaign } from '../../src/checks/campaign-checks.js';
 import { asLaunchBlockers, launchGateIds } from '../../src/checks/launch-gate.js';
 import { ConfigFile } from '../../src/config/schema.js';
 import type { Finding } from '../../src/report/model.js';
-import { account, accountsConfig } from './fixtures.js';
+import { account, accountsConfig, analytics, campaign, campaignsConfig, NOW } from './fixtures.js';
 import { runSettings, runSuites, type SuitesRun } from './simulated.js';
 
 const launch = [{ id: 'c-9', name: 'Q1 launch' }];
@@ -76,6 +77,66 @@ describe('a sender of a campaign about to launch', () => {
       fingerprint: 'account.warmup-trend:account:ann@alpha.com',
     };
     expect(asLaunchBlockers([trend], launch)).toEqual([trend]);
+  });
+});
+
+describe('a campaign about to launch', () => {
+  const draft = (
+    overrides: Record<string, unknown>,
+    row: Parameters<typeof evaluateCampaign>[0]['analytics'],
+  ) => {
+    const c = campaign({ status: 0, ...overrides });
+    return asLaunchBlockers(
+      evaluateCampaign(
+        { campaign: c, ...(row !== undefined && { analytics: row }) },
+        campaignsConfig(),
+        NOW,
+      ),
+      [c],
+    );
+  };
+
+  it('is blocked by what would only be watched on an active campaign', () => {
+    expect(brief(draft({ daily_limit: 0 }, analytics()))).toEqual(['error campaign.daily-limit']);
+    expect(brief(draft({}, analytics({ contacted_count: 500 })))).toEqual(['error campaign.leads']);
+    expect(brief(draft({}, 'missing'))).toEqual(['error campaign.leads']);
+    const [window] = draft(
+      {
+        campaign_schedule: {
+          schedules: [
+            {
+              name: 'Late',
+              timing: { from: '18:00', to: '09:00' },
+              days: { '1': true },
+              timezone: 'UTC',
+            },
+          ],
+        },
+      },
+      analytics(),
+    );
+    expect(window).toMatchObject({ check: 'campaign.schedule', severity: 'error' });
+    expect(window?.message).toMatch(/This blocks its launch\.$/);
+  });
+
+  it('is ready with leads, a sequence, a schedule and a daily limit', () => {
+    expect(draft({}, analytics())).toEqual([]);
+  });
+
+  it("is blocked by a sender's domain failing DMARC or without a DNS result", () => {
+    const requested = new Map([
+      ['alpha.com', ['ann@alpha.com']],
+      ['beta.com', ['bob@beta.com']],
+    ]);
+    const findings = evaluateDomains(
+      { failure_list: [{ domain: 'alpha.com', spf: true, dkim: true, mx: true, dmarc: false }] },
+      requested,
+    );
+    expect(brief(findings)).toEqual(['warning domain.dmarc', 'unknown domain.vitals']);
+    expect(brief(asLaunchBlockers(findings, launch))).toEqual([
+      'error domain.dmarc',
+      'error domain.vitals',
+    ]);
   });
 });
 
