@@ -119,22 +119,20 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
     const series = warmup?.series.get(key);
     const rows = daily?.get(key);
     const gate: GateCampaign[] = launching.get(key) ?? [];
-    findings.push(
-      ...asLaunchBlockers(
-        evaluateAccount(
-          {
-            account,
-            activeCampaigns: usedBy.get(key) ?? [],
-            ...(gate.length > 0 && { launching: gate }),
-            ...(warmup && { warmup: aggregate ?? 'missing' }),
-          },
-          config,
-        ),
-        gate,
+    const own = [
+      ...evaluateAccount(
+        {
+          account,
+          activeCampaigns: usedBy.get(key) ?? [],
+          ...(gate.length > 0 && { launching: gate }),
+          ...(warmup && { warmup: aggregate ?? 'missing' }),
+        },
+        config,
       ),
       ...(series ? evaluateWarmupSeries(account.email, series, config, ctx.now) : []),
       ...(rows ? evaluateSending(account, rows, config, ctx.now) : []),
-    );
+    ];
+    findings.push(...asLaunchBlockers(own, gate));
   }
   if (vitals) {
     const requested = new Map([...domains].map(([domain, d]) => [domain, d.senders]));
