@@ -174,10 +174,15 @@ export function accountDailyRow(
   const cap = account.daily_limit ?? 30;
   const sent =
     profile.sendShare >= 1 ? cap : Math.round(cap * profile.sendShare * (0.85 + noise * 0.3));
-  // Whole bounces whose mean is `bounceRate` of sent: 0.5 % is the healthy baseline, never a warning.
+  // Whole bounces spread evenly over the days (the running total of `bounceRate` × the usual
+  // volume, floored): any 7 days hold within one bounce of the rate, so the healthy baseline
+  // (0.5 %) never reads as a bouncing sender by chance, and a bouncing one (8 %) always does.
+  const perDay = profile.bounceRate * cap * Math.min(1, profile.sendShare);
+  const phase = hashUnit(data.seed, account.email, 'bounce-phase');
+  const dayNo = Math.floor(dayMs / DAY_MS);
   const bounced = Math.min(
     sent,
-    Math.floor(sent * profile.bounceRate + hashUnit(data.seed, account.email, date, 'b')),
+    Math.floor(perDay * (dayNo + 1) + phase) - Math.floor(perDay * dayNo + phase),
   );
   const contacted = Math.round(sent * 0.6);
   const opened = Math.round(contacted * 0.4);
