@@ -55,6 +55,11 @@ describe('request counts against the plan', () => {
   it('large, scope all: the plan with A and D the whole workspace', async () => {
     const run = await runSuites('large', runSettings({ accounts: { scope: 'all' } }));
     expect(run.accounts.checked).toBe(run.sim.data.workspace.accounts.length);
+    // 5,000 senders and none injected with an early-warning problem: not one false alarm.
+    const early = ['account.warmup-trend', 'account.warmup-spam', 'account.bounce-rate'];
+    expect(run.findings.filter((f) => [...early, 'account.volume-cap'].includes(f.check))).toEqual(
+      [],
+    );
     expectWithinPlan(
       run,
       plan(run, run.sim.data.workspace.accounts.length, domainsOfWorkspace(run)),
