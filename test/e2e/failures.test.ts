@@ -116,7 +116,11 @@ describe('when something goes wrong', () => {
     expect(run.code).toBe(1);
     const report = await expectArtefacts(run);
     expect(report.status).toBe('unhealthy');
-    expect(summaryText(run)).toContain('Unhealthy');
+    const summary = summaryText(run);
+    expect(summary).toContain('Unhealthy');
+    expect(summary).toMatch(
+      /Tracking issue not updated: .*Add `permissions: issues: write` to the workflow or job\./,
+    );
     expect(run.outputs['issue-number']).toBe('');
     const errors = errorCommands(run.stdout).filter((e) =>
       e.includes('permissions: issues: write'),
