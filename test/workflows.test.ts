@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
@@ -19,6 +20,21 @@ describe('the workflows', () => {
     expect(files.map((f) => path.basename(f))).toEqual(
       expect.arrayContaining(['ci.yml', 'check-dist.yml', 'instantly-health.yml']),
     );
+    expect((await lintWorkflows(files)).map(formatResult)).toEqual([]);
+  });
+
+  it("the README's complete workflows pass actionlint too", async () => {
+    const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1] ?? '')
+      .filter((text) => /^on:/m.test(text) && /^jobs:/m.test(text));
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    const dir = mkdtempSync(path.join(tmpdir(), 'ih-readme-workflows-'));
+    const files = blocks.map((text, i) => {
+      const file = path.join(dir, `readme-${i}.yml`);
+      writeFileSync(file, text);
+      return file;
+    });
     expect((await lintWorkflows(files)).map(formatResult)).toEqual([]);
   });
 
