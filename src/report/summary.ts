@@ -25,6 +25,8 @@ export interface SummaryOptions {
   issueUrl?: string;
   /** The workflow run page. */
   runUrl?: string;
+  /** Why the tracking issue could not be written (a token without `issues: write`...). */
+  trackingError?: string;
   /** Upper bound of the output in UTF-8 bytes. */
   maxBytes?: number;
   /** Most rows in the problems table, for readability; the JSON report has them all. */
@@ -49,7 +51,12 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const maxRows = options.maxRows ?? SUMMARY_MAX_ROWS;
 
   const head =
-    [statusLine(report), ...sendersLine(report), ...failureSection(report)].join('\n\n') + '\n\n';
+    [
+      statusLine(report),
+      ...sendersLine(report),
+      ...failureSection(report),
+      ...trackingSection(options),
+    ].join('\n\n') + '\n\n';
   const suites = suitesSection(report);
   const footer = footerSection(report, options);
   const fixed = bytes(head) + bytes(suites) + bytes(footer);
@@ -100,6 +107,14 @@ function failureSection(report: Report): string[] {
   return [
     `**What happened:** ${escapeInline(failure.message, { max: CAP.failure })} (${escapeCode(failure.cause, { table: false, max: CAP.id })})`,
     `**Fix:** ${escapeInline(failure.remediation, { max: CAP.failure })}`,
+  ];
+}
+
+// A reader looking for the issue finds here why there is none, not only in the step log.
+function trackingSection(options: SummaryOptions): string[] {
+  if (options.trackingError === undefined) return [];
+  return [
+    `**Tracking issue not updated:** ${escapeInline(options.trackingError, { max: CAP.failure })}`,
   ];
 }
 

@@ -12,7 +12,7 @@ import {
 } from './fixtures.js';
 import { hostileString } from './hostile.js';
 import { expectValidReport } from './validate.js';
-import { linkableText, linkableTokens, renderGfm, tableShapes, tagsOf } from './gfm.js';
+import { linkableText, linkableTokens, renderGfm, tableShapes, tagsOf, textOf } from './gfm.js';
 
 // Everything the summary itself may produce; anything else came from API text.
 const OUR_TAGS = new Set([
@@ -114,6 +114,17 @@ describe('renderSummary', () => {
     const markdown = renderSummary({ ...failedReport, failure: undefined });
     expect(markdown).toContain('**What happened:**');
     expect(markdown).toContain('**Fix:**');
+  });
+
+  it('says why the tracking issue was not updated, right under the status line', () => {
+    const markdown = renderSummary(unhealthyReport, {
+      trackingError: 'Add `permissions: issues: write` to the workflow or job. <b>@team</b> #12',
+    });
+    const lines = markdown.split('\n\n');
+    expect(lines[1]).toMatch(/^\*\*Tracking issue not updated:\*\* Add /);
+    const html = assertStructure(markdown);
+    expect(textOf(html)).toContain('Add `permissions: issues: write` to the workflow or job.');
+    expect(renderSummary(unhealthyReport)).not.toContain('Tracking issue not updated');
   });
 
   it('shows request statistics and links only to http(s) URLs', () => {
