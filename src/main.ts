@@ -60,7 +60,7 @@ export async function run(): Promise<void> {
   for (const [name, value] of Object.entries(actionOutputs(report, tracking, reportPath))) {
     core.setOutput(name, value);
   }
-  await writeSummary(report, tracking?.issueUrl);
+  await writeSummary(report, tracking);
 
   if (failsStep(report, settings?.failOn ?? 'error')) {
     core.setFailed(verdictLine(report));
@@ -150,13 +150,14 @@ async function track(
   return outcome;
 }
 
-async function writeSummary(report: Report, issueUrl: string | undefined): Promise<void> {
+async function writeSummary(report: Report, tracking: ActionTracking | undefined): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
     const runUrl = runUrlFromEnv();
     const markdown = renderSummary(report, {
-      ...(issueUrl ? { issueUrl } : {}),
+      ...(tracking?.issueUrl ? { issueUrl: tracking.issueUrl } : {}),
       ...(runUrl ? { runUrl } : {}),
+      ...(tracking?.failed ? { trackingError: tracking.failed } : {}),
     });
     await core.summary.addRaw(markdown, true).write();
   } catch (err) {

@@ -11,6 +11,7 @@ import {
   sortFindings,
 } from './format.js';
 import type { Finding, Report, SilencedFinding, SuiteResult } from './model.js';
+import { describeSenders } from './senders.js';
 
 /**
  * The job summary (GITHUB_STEP_SUMMARY) and the CLI's `--format markdown`: GitHub-flavoured
@@ -24,6 +25,8 @@ export interface SummaryOptions {
   issueUrl?: string;
   /** The workflow run page. */
   runUrl?: string;
+  /** Why the tracking issue could not be written (a token without `issues: write`...). */
+  trackingError?: string;
   /** Upper bound of the output in UTF-8 bytes. */
   maxBytes?: number;
   /** Most rows in the problems table, for readability; the JSON report has them all. */
@@ -47,7 +50,13 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const maxBytes = options.maxBytes ?? SUMMARY_MAX_BYTES;
   const maxRows = options.maxRows ?? SUMMARY_MAX_ROWS;
 
-  const head = [statusLine(report), ...failureSection(report)].join('\n\n') + '\n\n';
+  const head =
+    [
+      statusLine(report),
+      ...sendersLine(report),
+      ...failureSection(report),
+      ...trackingSection(options),
+    ].join('\n\n') + '\n\n';
   const suites = suitesSection(report);
   const footer = footerSection(report, options);
   const fixed = bytes(head) + bytes(suites) + bytes(footer);
@@ -80,6 +89,12 @@ function statusLine(report: Report): string {
   return `## ${label}: ${parts.join(' · ')}`;
 }
 
+/** Sending health, right under the status: the line people read first about their senders. */
+function sendersLine(report: Report): string[] {
+  if (!report.senders) return [];
+  return [describeSenders(report.senders, (t) => escapeInline(t, { max: CAP.name }))];
+}
+
 function failureSection(report: Report): string[] {
   if (report.status !== 'failed') return [];
   const failure = report.failure;
@@ -92,6 +107,14 @@ function failureSection(report: Report): string[] {
   return [
     `**What happened:** ${escapeInline(failure.message, { max: CAP.failure })} (${escapeCode(failure.cause, { table: false, max: CAP.id })})`,
     `**Fix:** ${escapeInline(failure.remediation, { max: CAP.failure })}`,
+  ];
+}
+
+// A reader looking for the issue finds here why there is none, not only in the step log.
+function trackingSection(options: SummaryOptions): string[] {
+  if (options.trackingError === undefined) return [];
+  return [
+    `**Tracking issue not updated:** ${escapeInline(options.trackingError, { max: CAP.failure })}`,
   ];
 }
 
