@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as core from '@actions/core';
+import type * as ActionsCore from '@actions/core';
 import { CHECK_IDS } from './checks/catalog.js';
 import { annotationOf, ConfigError } from './config/errors.js';
 import { settingsFromActionInputs, type ActionSettings } from './config/inputs.js';
@@ -13,9 +13,13 @@ import { actionOutputs, type TrackingOutcome } from './report/outputs.js';
 import { renderSummary } from './report/summary.js';
 import { failsStep } from './report/verdict.js';
 import { runHealthCheck } from './run-health.js';
+import { actionInput, logInfo, maskSecret } from './runner-io.js';
 import { runUrlFromEnv } from './tracking/body.js';
 
 const REPORT_FILE = 'instantly-health-report.json';
+
+/** @actions/core, loaded by run() once the checks are done (see src/runner-io.ts for why). */
+let core: typeof ActionsCore;
 
 /**
  * The action: read and validate inputs once, run the engine, then write the JSON report, the
@@ -26,14 +30,15 @@ export async function run(): Promise<void> {
   const startedAt = new Date();
   const env = process.env;
   // Masked before anything else can print it; raw (untrimmed) so whitespace is reported, not hidden.
-  const rawKey = core.getInput('api-key', { trimWhitespace: false });
-  for (const secret of new Set([rawKey, rawKey.trim()])) if (secret) core.setSecret(secret);
+  const rawKey = actionInput('api-key', { trimWhitespace: false });
+  for (const secret of new Set([rawKey, rawKey.trim()])) if (secret) maskSecret(secret);
 
   let settings: ActionSettings | undefined;
-  let report: Report;
+  let report: Report | undefined;
+  let failure: unknown;
   try {
     settings = await settingsFromActionInputs(
-      (name) => core.getInput(name, { trimWhitespace: name !== 'api-key' }),
+      (name) => actionInput(name, { trimWhitespace: name !== 'api-key' }),
       {
         cwd: env.GITHUB_WORKSPACE ?? process.cwd(),
         knownChecks: CHECK_IDS,
@@ -41,12 +46,14 @@ export async function run(): Promise<void> {
     );
     report = await runHealthCheck(settings, {
       onProgress: (suite, done, total) => {
-        if (done === total) core.info(`${suite}: ${done}/${total} checked`);
+        if (done === total) logInfo(`${suite}: ${done}/${total} checked`);
       },
     });
   } catch (err) {
-    report = reportForError(err, startedAt);
+    failure = err;
   }
+  core = await import('@actions/core');
+  report ??= reportForError(failure, startedAt);
 
   const reportPath = path.join(env.RUNNER_TEMP ?? tmpdir(), REPORT_FILE);
   await writeReport(reportPath, report);
