@@ -13,7 +13,7 @@ import { systemClock, type Clock } from './clock.js';
 import { pageSchema } from './envelope.js';
 import { InstantlyError, kindForStatus, type ApiErrorBody } from './errors.js';
 import { PAGE_LIMIT, paginateCursor } from './paginate.js';
-import { RateBudget, type Permit } from './rate-budget.js';
+import { PauseOutlastsDeadline, RateBudget, type Permit } from './rate-budget.js';
 import { createRedactor, type Redactor } from './redact.js';
 import {
   describeNonJson,
@@ -295,8 +295,18 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   ): Promise<Attempt<unknown>> {
     let permit: Permit;
     try {
-      permit = await budget.acquire(outer);
-    } catch {
+      permit = await budget.acquire(outer, options.deadlineAt);
+    } catch (error) {
+      if (error instanceof PauseOutlastsDeadline) {
+        debug(`${endpoint} -> not sent: ${error.message}`);
+        throw new InstantlyError({
+          kind: 'rate-limited',
+          endpoint,
+          status: 429,
+          detail: `not sent: ${error.message}`,
+          attempts,
+        });
+      }
       throw cancelled(endpoint, attempts);
     }
     stats.waited(endpoint, permit.waitedMs);
