@@ -302,7 +302,6 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
         throw new InstantlyError({
           kind: 'rate-limited',
           endpoint,
-          status: 429,
           detail: `not sent: ${error.message}`,
           attempts,
         });
