@@ -173,6 +173,20 @@ export function createSimulatorServer(deps: ServerDeps): Server {
             contentType: 'text/html; charset=UTF-8',
           });
           return;
+        case 'echo-key': {
+          const echoed = header(req, 'authorization') ?? '';
+          const status = fault.status ?? 400;
+          const headers = {
+            'x-echo-authorization': echoed,
+            'www-authenticate': `Bearer error="invalid_token", token="${echoed}"`,
+          };
+          await send(
+            status === 200
+              ? { status, body: { error: `ACC_AUTH_ERROR for ${echoed}` }, headers }
+              : { ...envelope(status, `Invalid API key: ${echoed}`), headers },
+          );
+          return;
+        }
         case 'error-in-200':
           await send({ status: 200, body: { error: fault.error ?? 'ACC_AUTH_ERROR' } });
           return;
