@@ -153,6 +153,9 @@ function describeHttpError(status: number, apiError: ApiErrorBody | undefined): 
 export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   const { origin } = validateOptions(options);
   const redact = createRedactor([options.apiKey]);
+  // Masks the key in a response body before anything parses or shortens it: an error message
+  // cut at 160 characters before masking would leak the part of an echoed key before the cut.
+  const maskBody = createRedactor([options.apiKey], { bearer: false });
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const policy = resolveRetryPolicy(options.retry);
@@ -208,7 +211,8 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   }
 
   function classify(response: TransportResponse, schema: z.ZodType): Attempt<unknown> {
-    const { status, headers, text } = response;
+    const { status, headers } = response;
+    const text = maskBody(response.text);
     const contentType = [headers['content-type']].flat()[0];
     const body =
       text.trim() === ''
