@@ -187,7 +187,10 @@ export function createSimulatorServer(deps: ServerDeps): Server {
           await send(
             status === 200
               ? { status, body: { error: `${pad} ${bare}` }, headers }
-              : { ...envelope(status, `Invalid API key ${bare} (sent as: ${echoed})`), headers },
+              : {
+                  ...envelope(status, `${pad} invalid API key ${bare} (sent as: ${echoed})`),
+                  headers,
+                },
           );
           return;
         }
