@@ -40,7 +40,12 @@ describe.each([200, 400, 401, 500] as const)('a %i that echoes the key', (status
     await client.close();
     expect(error).toBeInstanceOf(Error);
     const e = error as Error;
-    const seen = [e.message, e.stack ?? '', JSON.stringify(e), String(e.cause ?? '')].join('\n');
+    const seen = [
+      e.message,
+      e.stack ?? '',
+      JSON.stringify(e),
+      e.cause instanceof Error ? e.cause.message : '',
+    ].join('\n');
     // The echo reached the error (masked), so the check is not vacuous.
     expect(seen).toContain('[REDACTED]');
     expect(fragments(key).filter((f) => seen.includes(f))).toEqual([]);
