@@ -62,7 +62,11 @@ async function main(argv: string[]): Promise<number> {
 async function check(settings: RunSettings): Promise<Report> {
   const progress = progressFor(process.stderr, process.env);
   try {
-    return await runHealthCheck(settings, { onProgress: progress.update });
+    return await runHealthCheck(settings, {
+      onProgress: (suite, done, total) => {
+        progress.update(suite, done, total);
+      },
+    });
   } finally {
     progress.end();
   }

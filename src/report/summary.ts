@@ -11,6 +11,7 @@ import {
   sortFindings,
 } from './format.js';
 import type { Finding, Report, SilencedFinding, SuiteResult } from './model.js';
+import { describeSenders } from './senders.js';
 
 /**
  * The job summary (GITHUB_STEP_SUMMARY) and the CLI's `--format markdown`: GitHub-flavoured
@@ -47,7 +48,8 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const maxBytes = options.maxBytes ?? SUMMARY_MAX_BYTES;
   const maxRows = options.maxRows ?? SUMMARY_MAX_ROWS;
 
-  const head = [statusLine(report), ...failureSection(report)].join('\n\n') + '\n\n';
+  const head =
+    [statusLine(report), ...sendersLine(report), ...failureSection(report)].join('\n\n') + '\n\n';
   const suites = suitesSection(report);
   const footer = footerSection(report, options);
   const fixed = bytes(head) + bytes(suites) + bytes(footer);
@@ -78,6 +80,12 @@ function statusLine(report: Report): string {
   if (ms !== undefined) parts.push(formatDuration(ms));
   const label = `${STATUS_EMOJI[report.status]} ${STATUS_LABEL[report.status]}`;
   return `## ${label}: ${parts.join(' · ')}`;
+}
+
+/** Sending health, right under the status: the line people read first about their senders. */
+function sendersLine(report: Report): string[] {
+  if (!report.senders) return [];
+  return [describeSenders(report.senders, (t) => escapeInline(t, { max: CAP.name }))];
 }
 
 function failureSection(report: Report): string[] {

@@ -68,6 +68,16 @@ describe('renderSummary', () => {
     );
   });
 
+  it('says how the senders are doing right under the status line', () => {
+    const lines = renderSummary(unhealthyReport).split('\n');
+    // Escaped as API text: no mention, reference, HTML or table break survives.
+    const joiner = '\u2060';
+    expect(lines[2]).toBe(
+      `Sending health: 11 senders — 9 green, 1 watch (@${joiner}team\\|\\<b\\>x\\</b\\>\\#${joiner}12@${joiner}acme\\.io: DMARC), 1 burning (ops@${joiner}acme\\.io: connection, DMARC)`,
+    );
+    expect(renderSummary(healthyReport)).not.toContain('Sending health');
+  });
+
   it('lists every finding once, errors first, then by suite', () => {
     const html = assertStructure(renderSummary(unhealthyReport));
     const problems = tableShapes(html)[0];
@@ -185,6 +195,12 @@ describe('renderSummary', () => {
               },
             ],
             findings,
+            senders: {
+              total: rows.length + 2,
+              green: 1,
+              watch: rows.map((r) => ({ email: r[0], reasons: [r[2]] })),
+              burning: [{ email: workspaceName, reasons: [] }],
+            },
             silenced: findings.map((f, i) => ({
               ...f,
               silencedUntil: rows[i]?.[0] ?? '',

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const CLI = path.join(ROOT, 'src', 'cli.ts');
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the CLI from source as a user's shell would: a separate Node 24 process with only the
+ * environment given (no inherited INSTANTLY_API_KEY), optionally on a pseudo-terminal.
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { tty?: boolean; cwd?: string } = {},
+): Promise<CliRun> {
+  const baseEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    ...env,
+  };
+  const node = [process.execPath, '--import', 'tsx', CLI, ...args];
+  // `script` gives the CLI a real terminal on stdout and stderr, as in an interactive shell.
+  const [cmd, ...argv] = options.tty
+    ? ['script', '-qec', node.map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' '), '/dev/null']
+    : node;
+  const child = spawn(cmd ?? '', argv, { env: baseEnv, cwd: options.cwd ?? ROOT });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
+  child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
