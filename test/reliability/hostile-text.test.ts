@@ -214,7 +214,9 @@ describe('hostile API text, end to end through the engine and every markdown ren
       }),
       { numRuns: 30 },
     );
-    // Every field reached a finding in some run (the webhook path only inside the shortened URL).
-    expect([...reached].sort()).toEqual(FIELDS.filter((f) => f !== 'webhookPath').sort());
+    // Every field reached a finding in some run (the webhook path is shortened away in reports).
+    for (const field of FIELDS.filter((f) => f !== 'webhookPath')) {
+      expect({ field, reached: reached.has(field) }).toEqual({ field, reached: true });
+    }
   }, 120_000);
 });
