@@ -118,7 +118,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   Object.assign(env, options.env);
 
   const entry = options.entry ?? path.join(ROOT, 'dist', 'index.js');
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], { cwd: env.GITHUB_WORKSPACE, env });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
+    cwd: env.GITHUB_WORKSPACE,
+    env,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
