@@ -13,12 +13,15 @@ import { actionOutputs, type TrackingOutcome } from './report/outputs.js';
 import { renderSummary } from './report/summary.js';
 import { failsStep } from './report/verdict.js';
 import { runHealthCheck } from './run-health.js';
-import { actionInput, logInfo, maskSecret } from './runner-io.js';
+import { actionInput, isDebug, logDebug, logInfo, maskSecret } from './runner-io.js';
 import { runUrlFromEnv } from './tracking/body.js';
 
 const REPORT_FILE = 'instantly-health-report.json';
 
-/** @actions/core, loaded by run() once the checks are done (see src/runner-io.ts for why). */
+/**
+ * @actions/core, loaded by run() once the checks are done (see src/runner-io.ts for why). Before
+ * that line, use runner-io.ts: this is undefined until then.
+ */
 let core: typeof ActionsCore;
 
 /**
@@ -50,11 +53,11 @@ export async function run(): Promise<void> {
       },
       // Step debug logging (ACTIONS_STEP_DEBUG) shows each request and retry decision; the
       // client redacts these lines like its errors.
-      ...(core.isDebug()
+      ...(isDebug()
         ? {
             client: {
               debug: (line: string) => {
-                core.debug(line);
+                logDebug(line);
               },
             },
           }

@@ -23,6 +23,16 @@ export function maskSecret(secret: string): void {
   process.stdout.write(`::add-mask::${escapeData(secret)}${EOL}`);
 }
 
+/** `core.isDebug`: step debug logging is on (the runner sets RUNNER_DEBUG=1). */
+export function isDebug(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.RUNNER_DEBUG === '1';
+}
+
+/** `core.debug`: a line shown only with step debug logging. */
+export function logDebug(message: string): void {
+  process.stdout.write(`::debug::${escapeData(message)}${EOL}`);
+}
+
 /** `core.info`. */
 export function logInfo(message: string): void {
   process.stdout.write(message + EOL);

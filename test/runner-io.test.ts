@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import * as core from '@actions/core';
-import { actionInput, logInfo, maskSecret } from '../src/runner-io.js';
+import { actionInput, isDebug, logDebug, logInfo, maskSecret } from '../src/runner-io.js';
 
 /** Every line written to stdout while `act` runs. */
 function stdoutOf(act: () => void): string {
@@ -62,6 +62,24 @@ describe('runner I/O without @actions/core, the same as @actions/core', () => {
     ).toBe(
       stdoutOf(() => {
         core.info('campaigns: 3/3 checked');
+      }),
+    );
+  });
+
+  it('tells step debug logging and writes a debug line as core.isDebug and core.debug do', () => {
+    for (const value of [undefined, '1', 'true', '0']) {
+      if (value === undefined) delete process.env.RUNNER_DEBUG;
+      else process.env.RUNNER_DEBUG = value;
+      expect(isDebug()).toBe(core.isDebug());
+    }
+    const line = 'GET /campaigns -> HTTP 429 in 12 ms (50% of\nbudget)';
+    expect(
+      stdoutOf(() => {
+        logDebug(line);
+      }),
+    ).toBe(
+      stdoutOf(() => {
+        core.debug(line);
       }),
     );
   });
