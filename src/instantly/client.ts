@@ -14,6 +14,8 @@ import { pageSchema } from './envelope.js';
 import { InstantlyError, kindForStatus, type ApiErrorBody } from './errors.js';
 import { PAGE_LIMIT, paginateCursor } from './paginate.js';
 import { RateBudget, type Permit } from './rate-budget.js';
+
+export { RateBudget } from './rate-budget.js';
 import { createRedactor, type Redactor } from './redact.js';
 import {
   describeNonJson,
@@ -43,6 +45,12 @@ export interface ClientOptions {
   workspaceId?: string | undefined;
   /** Requests per second, default 10. */
   rateLimit?: number | undefined;
+  /**
+   * A budget shared with other clients: many workspaces checked through one agency key spend one
+   * rate limit, so one workspace's 429 slows them all. When set, `rateLimit`, `maxConcurrency`
+   * and `clock` do not shape the budget (the shared one's own settings do).
+   */
+  budget?: RateBudget | undefined;
   /** Requests in flight at most, default 4. */
   maxConcurrency?: number | undefined;
   /** Per HTTP attempt, body included; default 30 000. */
@@ -158,11 +166,13 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   const policy = resolveRetryPolicy(options.retry);
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const maxConcurrency = options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
-  const budget = new RateBudget({
-    rate: options.rateLimit ?? DEFAULT_RATE_LIMIT,
-    maxConcurrency,
-    clock,
-  });
+  const budget =
+    options.budget ??
+    new RateBudget({
+      rate: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      maxConcurrency,
+      clock,
+    });
   const stats = new StatisticsRecorder();
   const debug = options.debug
     ? (line: string) => {
