@@ -2,7 +2,9 @@ import type { Dispatcher } from 'undici';
 import { runChecks } from './checks/engine.js';
 import type { RunSettings } from './config/schema.js';
 import { createInstantlyClient } from './instantly/client.js';
+import type { InstantlyApi } from './instantly/api.js';
 import type { Report, SuiteName } from './report/model.js';
+import { remediate } from './remediation/remediate.js';
 
 export interface HealthRunOptions {
   onProgress?: (suite: SuiteName, done: number, total: number) => void;
@@ -31,13 +33,31 @@ export async function runHealthCheck(
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   });
   try {
-    return await runChecks({
+    const report = await runChecks({
       api: client,
       settings,
       deadline,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
+    // After the checks, never before: remediation acts only on what they found.
+    return await withRemediation(report, client, settings, deadline);
   } finally {
     await client.close();
   }
+}
+
+/** The report with its `remediation`, when the config asks for any. */
+export async function withRemediation(
+  report: Report,
+  api: InstantlyApi,
+  settings: RunSettings,
+  signal?: AbortSignal,
+): Promise<Report> {
+  const remediation = await remediate({
+    api,
+    report,
+    config: settings.config.remediate,
+    ...(signal ? { signal } : {}),
+  });
+  return remediation ? { ...report, remediation } : report;
 }
