@@ -154,12 +154,22 @@ function severityForRate(
   return severityAt(failureRate(s), cfg);
 }
 
-/** Whether the failed-events page is worth a request: only when it would be evidence of a finding. */
+/**
+ * Failures in the window that make the failed-events page worth a look even when the
+ * workspace-wide rate is fine: one broken webhook among many healthy ones hides in the average.
+ */
+export const HIDDEN_FAILURES_MIN = 5;
+
+/**
+ * Whether the failed-events page is worth a request: when it would be evidence of a finding, or
+ * when enough failures exist for one webhook to be failing behind a healthy workspace average.
+ */
 export function needsFailedEvents(
   summary: WebhookEventsSummary,
   cfg: WebhooksConfig['failure_rate'],
 ): boolean {
-  return severityForRate(summary, cfg) !== null;
+  if (severityForRate(summary, cfg) !== null) return true;
+  return summary.failed_events >= HIDDEN_FAILURES_MIN && summary.total_events >= cfg.min_events;
 }
 
 interface FailureGroup {
@@ -265,9 +275,14 @@ export function webhooksToRefine(
   failed: WebhookObservations['failed'],
   cfg: WebhooksConfig['failure_rate'],
 ): Webhook[] {
-  if (!severityForRate(summary, cfg)) return [];
+  const workspace = severityForRate(summary, cfg);
   return attributeFailures(webhooks, summary, failed)
-    .attributions.filter((a) => severityAt(a.lowerBound, cfg) === 'warning')
+    .attributions.filter((a) =>
+      workspace
+        ? severityAt(a.lowerBound, cfg) === 'warning'
+        : // Below the workspace thresholds only a webhook's own deliveries can show it failing.
+          a.count >= HIDDEN_FAILURES_MIN,
+    )
     .sort((a, b) => b.count - a.count)
     .slice(0, MAX_REFINED_WEBHOOKS)
     .map((a) => a.webhook);
@@ -280,7 +295,8 @@ const worse = (
 
 /**
  * The failure rate is known workspace-wide (the summary), so it gates: below the thresholds or
- * `min_events`, nothing is reported. Above them, the failed-events sample says which webhooks
+ * `min_events`, only a webhook whose own recent deliveries (`own`) cross a threshold is reported
+ * (one failing webhook hidden in a healthy average). Above them, the failed-events sample says which webhooks
  * failed, each judged by the lower bound of its own rate and, where fetched, by its own recent
  * deliveries (`own`, keyed by webhook id). Webhooks reported as disabled are left to
  * `webhook.status`; failures that no known webhook explains are reported workspace-wide.
@@ -294,7 +310,7 @@ export function evaluateFailureRate(
   own: ReadonlyMap<string, readonly WebhookEvent[]> = new Map(),
 ): Finding[] {
   const severity = severityForRate(summary, cfg);
-  if (!severity) return [];
+  if (!severity && own.size === 0) return [];
   const rate = failureRate(summary);
   const days = window.from === window.to ? window.to : `${window.from} to ${window.to}`;
   const overall = `${percent(rate)} of all webhook deliveries failed (${summary.failed_events} of ${summary.total_events}, ${days})`;
@@ -360,8 +376,13 @@ export function evaluateFailureRate(
       }),
     );
   }
-  // Reported per webhook, or all explained by disabled webhooks: nothing more to say.
-  if (out.length > 0 || (sampled > 0 && unexplained === 0 && attributions.length === 0)) {
+  // Reported per webhook, or all explained by disabled webhooks: nothing more to say. Below the
+  // workspace thresholds, a healthy average is not a finding either.
+  if (
+    !severity ||
+    out.length > 0 ||
+    (sampled > 0 && unexplained === 0 && attributions.length === 0)
+  ) {
     return out;
   }
 

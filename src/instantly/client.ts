@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { Dispatcher } from 'undici';
 import type {
-  ErrorKind,
   HttpMethod,
   InstantlyApi,
   PaginateOptions,
@@ -9,34 +8,35 @@ import type {
   RequestOptions,
   RequestStatistics,
 } from './api.js';
+import {
+  classifyResponse,
+  classifyTransportError,
+  type Attempt,
+  type Failure,
+} from './classify.js';
 import { systemClock, type Clock } from './clock.js';
 import { pageSchema } from './envelope.js';
-import { InstantlyError, kindForStatus, type ApiErrorBody } from './errors.js';
+import { InstantlyError } from './errors.js';
 import { PAGE_LIMIT, paginateCursor } from './paginate.js';
 import { RateBudget, type Permit } from './rate-budget.js';
+import { createRedactor } from './redact.js';
+import { isRetryable, resolveRetryPolicy, retryDelay, type RetryPolicy } from './retry-policy.js';
 
 export { RateBudget } from './rate-budget.js';
-import { createRedactor, type Redactor } from './redact.js';
-import {
-  describeNonJson,
-  describeSchemaMismatch,
-  errorIn200,
-  parseBody,
-  readApiError,
-} from './response-body.js';
-import { parseRetryAfter } from './retry-after.js';
-import {
-  isRetryable,
-  resolveRetryPolicy,
-  retryDelay,
-  type AttemptOutcome,
-  type RetryPolicy,
-} from './retry-policy.js';
 import { StatisticsRecorder } from './statistics.js';
 import { createTransport, type TransportResponse } from './transport.js';
 import { buildUrl, fillPath } from './url.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 
+/**
+ * The Instantly API v2 client: composes the layers, each in its own module and tested alone.
+ *
+ *   url (path template + params + query) → rate budget (bucket, concurrency, AIMD)
+ *   → transport (undici, auth headers) → classify (status, body, schema, error-in-200)
+ *   → retry policy (what, how long) → statistics; paginate drives it page by page.
+ *
+ * Every string that reaches a thrown error or a debug line has been through the redactor.
+ */
 export interface ClientOptions {
   apiKey: string;
   /** Origin, e.g. `https://api.instantly.ai`; requests go to `<baseUrl>/api/v2<path>`. */
@@ -53,7 +53,7 @@ export interface ClientOptions {
   budget?: RateBudget | undefined;
   /** Requests in flight at most, default 4. */
   maxConcurrency?: number | undefined;
-  /** Per HTTP attempt, body included; default 30 000. */
+  /** Per HTTP attempt, body included; default 30 000. Real time, not the injected clock. */
   requestTimeoutMs?: number | undefined;
   /** The whole run's deadline: aborts the request in flight and any wait. */
   signal?: AbortSignal | undefined;
@@ -86,25 +86,6 @@ export const DEFAULT_RATE_LIMIT = 10;
 export const DEFAULT_MAX_CONCURRENCY = 4;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 export const DEFAULT_USER_AGENT = `${TOOL_NAME}/${VERSION}`;
-
-const HINTS: Partial<Record<ErrorKind, string>> = {
-  auth: 'check the API key (an API v1 key does not work with v2; a revoked key gives 401)',
-  plan: 'the workspace has no active paid plan',
-  scope: 'the API key lacks the scope for this endpoint (all:read covers every read)',
-};
-
-/** Why one attempt failed, before it is known whether it is the last. */
-interface Failure {
-  kind: ErrorKind;
-  detail: string;
-  outcome: AttemptOutcome;
-  status?: number;
-  apiError?: ApiErrorBody;
-  retryAfterMs?: number;
-  cause?: Error;
-}
-
-type Attempt<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 
 interface CallOptions {
   params?: Record<string, string> | undefined;
@@ -140,22 +121,6 @@ function validateOptions(options: ClientOptions): { origin: string } {
   // Accept `https://api.instantly.ai/api/v2` too: the client adds `/api/v2` itself.
   const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/v2$/, '');
   return { origin: `${url.origin}${path}` };
-}
-
-function sanitizeCause(error: unknown, redact: Redactor): Error {
-  const source = error instanceof Error ? error : new Error(String(error));
-  const copy = new Error(redact(source.message).slice(0, 300));
-  copy.name = source.name;
-  const code = (source as { code?: unknown }).code;
-  if (typeof code === 'string') Object.assign(copy, { code });
-  return copy;
-}
-
-function describeHttpError(status: number, apiError: ApiErrorBody | undefined): string {
-  if (!apiError) return `HTTP ${status} with a JSON body that has no error message`;
-  const label =
-    apiError.error !== '' && apiError.error !== apiError.message ? `${apiError.error}: ` : '';
-  return `HTTP ${status} ${label}${apiError.message}`.trimEnd();
 }
 
 export function createInstantlyClient(options: ClientOptions): InstantlyClient {
@@ -201,9 +166,8 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   }
 
   function finalError(endpoint: string, failure: Failure, attempts: number, note?: string) {
-    const hint = HINTS[failure.kind];
     const parts = [failure.detail];
-    if (hint) parts.push(`(${hint})`);
+    if (failure.hint) parts.push(`(${failure.hint})`);
     if (attempts > 1) parts.push(`after ${attempts} attempts`);
     if (note) parts.push(`; ${note}`);
     return new InstantlyError({
@@ -215,84 +179,6 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
       attempts,
       ...(failure.cause ? { cause: failure.cause } : {}),
     });
-  }
-
-  function classify(response: TransportResponse, schema: z.ZodType): Attempt<unknown> {
-    const { status, headers, text } = response;
-    const contentType = [headers['content-type']].flat()[0];
-    const body =
-      text.trim() === ''
-        ? ({ json: true, value: undefined } as const)
-        : parseBody(text, contentType);
-
-    if (status >= 200 && status < 300) {
-      const outcome: AttemptOutcome = { type: 'status', status };
-      if (!body.json) {
-        return {
-          ok: false,
-          failure: {
-            kind: 'schema',
-            status,
-            outcome,
-            detail: redact(`expected JSON, got ${describeNonJson(status, body.text, contentType)}`),
-          },
-        };
-      }
-      const parsed = schema.safeParse(body.value);
-      const embedded = errorIn200(body.value, schema, parsed.success);
-      if (embedded !== undefined) {
-        const apiError = readApiError(status, body.value);
-        return {
-          ok: false,
-          failure: {
-            kind: 'error-in-200',
-            status,
-            outcome,
-            detail: redact(`HTTP ${status} with an error body: ${embedded.slice(0, 160)}`),
-            ...(apiError ? { apiError: redactApiError(apiError) } : {}),
-          },
-        };
-      }
-      if (!parsed.success) {
-        return {
-          ok: false,
-          failure: {
-            kind: 'schema',
-            status,
-            outcome,
-            detail: redact(
-              `the response did not match the expected shape: ${describeSchemaMismatch(parsed.error)}`,
-            ),
-          },
-        };
-      }
-      return { ok: true, value: parsed.data };
-    }
-
-    const apiError = body.json ? readApiError(status, body.value) : undefined;
-    const detail = body.json
-      ? describeHttpError(status, apiError)
-      : describeNonJson(status, body.text, contentType);
-    const retryAfterMs = parseRetryAfter(headers['retry-after'], clock.now());
-    return {
-      ok: false,
-      failure: {
-        kind: kindForStatus(status),
-        status,
-        outcome: { type: 'status', status },
-        detail: redact(detail),
-        ...(apiError ? { apiError: redactApiError(apiError) } : {}),
-        ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
-      },
-    };
-  }
-
-  function redactApiError(apiError: ApiErrorBody): ApiErrorBody {
-    return {
-      statusCode: apiError.statusCode,
-      error: redact(apiError.error),
-      message: redact(apiError.message),
-    };
   }
 
   async function attempt(
@@ -322,33 +208,17 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
         debug(`${endpoint} -> cancelled`);
         throw cancelled(endpoint, attempts + 1);
       }
-      if (timeout.aborted) {
-        debug(`${endpoint} -> no response within ${requestTimeoutMs} ms`);
-        return {
-          ok: false,
-          failure: {
-            kind: 'timeout',
-            outcome: { type: 'request-timeout' },
-            detail: `no complete response within ${requestTimeoutMs / 1000} s`,
-          },
-        };
-      }
-      const cause = sanitizeCause(error, redact);
-      const code = (cause as { code?: string }).code;
-      debug(`${endpoint} -> network error ${code ?? cause.name}`);
-      return {
-        ok: false,
-        failure: {
-          kind: 'network',
-          outcome: { type: 'network' },
-          detail: `network error${code ? ` ${code}` : ''}: ${cause.message.slice(0, 160)}`,
-          cause,
-        },
-      };
+      const failure = classifyTransportError(error, {
+        timedOut: timeout.aborted,
+        requestTimeoutMs,
+        redact,
+      });
+      debug(`${endpoint} -> ${failure.detail}`);
+      return { ok: false, failure };
     } finally {
       permit.release();
     }
-    const result = classify(response, call.schema);
+    const result = classifyResponse(response, call.schema, { nowMs: clock.now(), redact });
     debug(
       `${endpoint} -> HTTP ${response.status} in ${clock.now() - sentAt} ms` +
         (result.ok ? '' : ` (${result.failure.kind}: ${result.failure.detail})`),

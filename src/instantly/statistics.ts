@@ -1,6 +1,11 @@
 import type { EndpointStatistics, RequestStatistics } from './api.js';
 
-/** Counters for the report's `stats`: what the check cost the workspace's shared rate limit. */
+/**
+ * Counters for the report's `stats`: what the check cost the workspace's shared rate limit.
+ * `requests` counts HTTP attempts (retries included). `waitMs` sums each request's time queued in
+ * the rate budget and sleeping before retries; requests wait side by side, so it can exceed the
+ * run's wall time.
+ */
 export class StatisticsRecorder {
   private readonly byEndpoint = new Map<string, EndpointStatistics>();
 

@@ -261,6 +261,62 @@ describe('webhook delivery failure rate', () => {
     ).toBe('warning');
   });
 
+  it('finds one failing webhook hidden behind a healthy workspace-wide rate', () => {
+    const failing = webhook({ id: 'wh-f', target_hook_url: 'https://f.example/h' });
+    const quiet = webhook({ id: 'wh-q', target_hook_url: 'https://q.example/h' });
+    // 10 failures among 214 deliveries: 4.7 %, under the 5 % warning, all from one webhook.
+    const s = summary(214, 10);
+    const cfg = config().failure_rate;
+    expect(needsFailedEvents(s, cfg)).toBe(true);
+    const failed = {
+      events: Array.from({ length: 10 }, () => event({ webhook_url: 'https://f.example/h' })),
+    };
+    expect(webhooksToRefine([failing, quiet], s, failed, cfg).map((w) => w.id)).toEqual(['wh-f']);
+    const own = [
+      ...failed.events,
+      ...Array.from({ length: 15 }, () =>
+        event({ success: true, webhook_url: 'https://f.example/h' }),
+      ),
+    ];
+    const found = evaluateWebhooks(
+      obs({ webhooks: [failing, quiet], summary: s, failed, own: new Map([['wh-f', own]]) }),
+      config(),
+      NOW,
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      check: 'webhook.failure-rate',
+      severity: 'error',
+      resource: { id: 'wh-f' },
+      evidence: { own_failure_rate: 0.4, own_events: 25 },
+    });
+  });
+
+  it('stays quiet when the webhook behind a few failures delivers well on its own', () => {
+    const noisy = webhook({ id: 'wh-n', target_hook_url: 'https://n.example/h' });
+    const s = summary(214, 6);
+    const failed = {
+      events: Array.from({ length: 6 }, () => event({ webhook_url: 'https://n.example/h' })),
+    };
+    const own = [
+      ...failed.events.slice(0, 2),
+      ...Array.from({ length: 98 }, () =>
+        event({ success: true, webhook_url: 'https://n.example/h' }),
+      ),
+    ];
+    expect(
+      evaluateWebhooks(
+        obs({ webhooks: [noisy], summary: s, failed, own: new Map([['wh-n', own]]) }),
+        config(),
+        NOW,
+      ),
+    ).toEqual([]);
+    // Without its own deliveries a healthy average says nothing either.
+    expect(evaluateWebhooks(obs({ webhooks: [noisy], summary: s, failed }), config(), NOW)).toEqual(
+      [],
+    );
+  });
+
   it('spends no extra request on a webhook already provably failing at the error level', () => {
     const failed = { events: [event()] };
     expect(webhooksToRefine([webhook()], summary(50, 25), failed, config().failure_rate)).toEqual(
@@ -272,6 +328,8 @@ describe('webhook delivery failure rate', () => {
     const cfg = config().failure_rate;
     expect(needsFailedEvents(summary(100, 0), cfg)).toBe(false);
     expect(needsFailedEvents(summary(100, 1), cfg)).toBe(false);
+    expect(needsFailedEvents(summary(100, 4), cfg)).toBe(false);
+    expect(needsFailedEvents(summary(100, 5), cfg)).toBe(true);
     expect(needsFailedEvents(summary(10, 10), cfg)).toBe(false);
     expect(needsFailedEvents(summary(100, 30), cfg)).toBe(true);
   });

@@ -79,6 +79,8 @@ describe('error kinds', () => {
       "blocked by Instantly's CDN (HTML 403); check User-Agent / network",
     );
     expect(error.message).not.toContain('<');
+    // No scope can fix a CDN block, so the scope advice must not appear.
+    expect(error.message).not.toMatch(/scope/);
     expect(error.message.length).toBeLessThan(200);
   });
 

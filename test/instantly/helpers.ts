@@ -22,7 +22,9 @@ export class FakeClock implements Clock {
     signal?.throwIfAborted();
     this.sleeps.push(ms);
     this.time += ms;
-    await Promise.resolve();
+    // A macrotask, not a microtask: a client bug that retries forever then still lets jest's
+    // timeout fire, so the test fails instead of hanging the run.
+    await new Promise((resolve) => setImmediate(resolve));
     signal?.throwIfAborted();
   }
 }

@@ -76,7 +76,10 @@ describe('cursor pagination', () => {
   });
 
   it('ends with a pagination error at the page cap, not a silent truncation', async () => {
-    const { agent, requests } = mockInstantly((_r, index) => page([`i${index}`], `c${index}`));
+    // Ends after 10 pages, so a client without the cap fails differently instead of hanging.
+    const { agent, requests } = pages(
+      Array.from({ length: 10 }, (_, i) => page([`i${i}`], `c${i}`)),
+    );
     const { client } = testClient(agent);
     const error = await collect(client.paginate('/campaigns', { item, maxPages: 3 })).catch(
       (e: unknown) => e,

@@ -106,7 +106,8 @@ describe('client retries', () => {
   });
 
   it('stops after maxRetries and reports how many attempts were made', async () => {
-    const { agent, requests } = mockInstantly(() => status(503));
+    // Succeeds on the 10th attempt, so an unbounded client would wrongly resolve, not hang.
+    const { agent, requests } = flaky(9, status(503));
     const { client } = testClient(agent, { retry: { maxRetries: 2 } });
     const error = await client.get('/campaigns', { schema: anything }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'server', status: 503, attempts: 3 });
@@ -114,7 +115,7 @@ describe('client retries', () => {
   });
 
   it('makes at most 6 attempts by default', async () => {
-    const { agent, requests } = mockInstantly(() => status(429));
+    const { agent, requests } = flaky(9, status(429));
     const { client } = testClient(agent);
     await expect(client.get('/campaigns', { schema: anything })).rejects.toMatchObject({
       kind: 'rate-limited',
