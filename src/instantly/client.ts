@@ -22,11 +22,12 @@ import { RateBudget, type Permit } from './rate-budget.js';
 import { createRedactor } from './redact.js';
 import { isRetryable, resolveRetryPolicy, retryDelay, type RetryPolicy } from './retry-policy.js';
 
-export { RateBudget } from './rate-budget.js';
 import { StatisticsRecorder } from './statistics.js';
 import { createTransport, type TransportResponse } from './transport.js';
 import { buildUrl, fillPath } from './url.js';
 import { TOOL_NAME, VERSION } from '../version.js';
+
+export { RateBudget } from './rate-budget.js';
 
 /**
  * The Instantly API v2 client: composes the layers, each in its own module and tested alone.
