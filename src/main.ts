@@ -15,6 +15,8 @@ import { failsStep } from './report/verdict.js';
 import { runHealthCheck } from './run-health.js';
 import { runUrlFromEnv } from './tracking/body.js';
 import { trackHealth } from './tracking/track.js';
+import { renderTrendSummary, type TrendPoint } from './tracking/trend.js';
+import { isAgencyRun, runAgencyAction } from './agency/action.js';
 
 const REPORT_FILE = 'instantly-health-report.json';
 
@@ -40,6 +42,11 @@ export async function run(): Promise<void> {
         knownChecks: CHECK_IDS,
       },
     );
+    if (isAgencyRun(settings)) {
+      // `workspaces` in the config: many sub-workspaces, one report and issue each.
+      await runAgencyAction(settings);
+      return;
+    }
     report = await runHealthCheck(settings, {
       onProgress: (suite, done, total) => {
         if (done === total) core.info(`${suite}: ${done}/${total} checked`);
@@ -61,7 +68,7 @@ export async function run(): Promise<void> {
   for (const [name, value] of Object.entries(actionOutputs(report, tracking, reportPath))) {
     core.setOutput(name, value);
   }
-  await writeSummary(report, tracking?.issueUrl);
+  await writeSummary(report, tracking?.issueUrl, tracking?.trend);
 
   if (failsStep(report, settings?.failOn ?? 'error')) {
     core.setFailed(verdictLine(report));
@@ -107,6 +114,7 @@ async function writeReport(reportPath: string, report: Report): Promise<void> {
 interface ActionTracking extends TrackingOutcome {
   /** Set when the tracking issue could not be written although create-issue asked for it. */
   failed?: string;
+  trend?: TrendPoint[];
 }
 
 async function track(
@@ -137,6 +145,7 @@ async function track(
   const outcome: ActionTracking = { regressed: result.regressed };
   if (result.issueNumber !== undefined) outcome.issueNumber = result.issueNumber;
   if (result.issueUrl !== undefined) outcome.issueUrl = result.issueUrl;
+  if (result.trend) outcome.trend = result.trend;
   if (result.error) {
     if (tracking.create) {
       core.error(result.error.message, { title: 'instantly-health: tracking issue' });
@@ -148,13 +157,19 @@ async function track(
   return outcome;
 }
 
-async function writeSummary(report: Report, issueUrl: string | undefined): Promise<void> {
+async function writeSummary(
+  report: Report,
+  issueUrl: string | undefined,
+  trend: TrendPoint[] | undefined,
+): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
     const runUrl = runUrlFromEnv();
+    const trendSection = renderTrendSummary(trend ?? []);
     const markdown = renderSummary(report, {
       ...(issueUrl ? { issueUrl } : {}),
       ...(runUrl ? { runUrl } : {}),
+      ...(trendSection ? { extraSections: [trendSection] } : {}),
     });
     await core.summary.addRaw(markdown, true).write();
   } catch (err) {
