@@ -7,6 +7,7 @@ import { ANNOTATIONS_PER_LEVEL, planAnnotations } from '../report/annotations.js
 import { countFindings } from '../report/format.js';
 import { failsStep } from '../report/verdict.js';
 import { runUrlFromEnv } from '../tracking/body.js';
+import type { GitHubClientOptions } from '../tracking/github.js';
 import { trackHealth } from '../tracking/track.js';
 import { aggregateOutputs, combinedReport } from './aggregate.js';
 import { runWorkspaces, type WorkspaceRun, type WorkspacesRunOptions } from './run-workspaces.js';
@@ -25,21 +26,27 @@ export function isAgencyRun(settings: ActionSettings): boolean {
   return settings.config.workspaces.length > 0 && settings.workspaceId === undefined;
 }
 
+export interface AgencyActionOptions extends Pick<WorkspacesRunOptions, 'dispatcher' | 'budget'> {
+  /** octokit settings for the tracking issues (tests turn write spacing off). */
+  github?: GitHubClientOptions;
+}
+
 export async function runAgencyAction(
   settings: ActionSettings,
-  options: Pick<WorkspacesRunOptions, 'dispatcher'> = {},
+  options: AgencyActionOptions = {},
 ): Promise<void> {
+  const { github, ...runOptions } = options;
   const runs = await runWorkspaces(settings, settings.config.workspaces, {
     onProgress: (workspace, suite, done, total) => {
       if (done === total) core.info(`${workspace} · ${suite}: ${done}/${total} checked`);
     },
-    ...options,
+    ...runOptions,
   });
 
   const rows: AgencySummaryRow[] = [];
   const trackingFailures: string[] = [];
   for (const run of runs) {
-    const tracked = await track(settings, run);
+    const tracked = await track(settings, run, github);
     if (tracked.failed) trackingFailures.push(tracked.failed);
     rows.push({
       id: run.entry.id,
@@ -104,7 +111,11 @@ interface Tracked {
   failed?: string;
 }
 
-async function track(settings: ActionSettings, run: WorkspaceRun): Promise<Tracked> {
+async function track(
+  settings: ActionSettings,
+  run: WorkspaceRun,
+  github: GitHubClientOptions | undefined,
+): Promise<Tracked> {
   const { tracking } = settings;
   const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? '').split('/');
   if (!tracking.token || !owner || !repo) {
@@ -127,6 +138,7 @@ async function track(settings: ActionSettings, run: WorkspaceRun): Promise<Track
     config: tracking.config,
     ...(runUrl ? { runUrl } : {}),
     dryRun: !tracking.create,
+    ...(github ? { client: github } : {}),
   });
   for (const warning of result.warnings) core.warning(`${run.name}: ${warning}`);
   const out: Tracked = { regressed: result.regressed };
