@@ -178,7 +178,13 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
         if (open || !state || report.status === 'failed') break;
         const counting =
           thresholdPart(state) !== thresholdPart(found.lastClosed?.marker.state ?? null);
-        if (!counting) break;
+        // The trend goes on while the workspace is healthy: the closed issue keeps it, so the
+        // chart of the next outage shows the quiet runs before it too.
+        const trending =
+          found.lastClosed !== null &&
+          JSON.stringify(state.history ?? []) !==
+            JSON.stringify(found.lastClosed.marker.state?.history ?? []);
+        if (!counting && !trending) break;
         // failure_threshold > 1 counts failing runs before anything opens, and the only place
         // a scheduled workflow keeps state is an issue body. A closed tracking issue keeps it
         // silently (editing a body notifies nobody).

@@ -107,4 +107,22 @@ describe('a trend over several runs', () => {
     const history = readMarker(gh.openIssues()[0]?.body).state?.history ?? [];
     expect(history).toHaveLength(TREND_RUNS);
   });
+
+  it('goes on in the closed issue while the workspace is healthy, silently', async () => {
+    await runDay(0, [finding('A')]);
+    await runDay(1, []); // recovered: the issue closes
+    const closed = gh.issues()[0];
+    expect(closed?.state).toBe('closed');
+    const comments = closed?.comments.length;
+    await runDay(2, []);
+    await runDay(3, []);
+    const after = gh.issues()[0];
+    expect(after?.state).toBe('closed');
+    expect(after?.comments.length).toBe(comments);
+    expect(readMarker(after?.body).state?.history?.map((p) => p.errors)).toEqual([1, 0, 0, 0]);
+    // The next outage's chart shows the quiet runs before it.
+    await runDay(4, [finding('B')]);
+    const reopened = gh.openIssues()[0];
+    expect(readMarker(reopened?.body).state?.history).toHaveLength(5);
+  });
 });
