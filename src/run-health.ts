@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import { runChecks } from './checks/engine.js';
+import { runChecks, toStats } from './checks/engine.js';
 import type { RunSettings } from './config/schema.js';
 import { createInstantlyClient } from './instantly/client.js';
 import type { InstantlyApi } from './instantly/api.js';
@@ -59,5 +59,6 @@ export async function withRemediation(
     config: settings.config.remediate,
     ...(signal ? { signal } : {}),
   });
-  return remediation ? { ...report, remediation } : report;
+  // The stats then count remediation's requests too: they spend the same shared rate limit.
+  return remediation ? { ...report, remediation, stats: toStats(api) } : report;
 }

@@ -18,7 +18,7 @@ const OUTCOME_LABEL: Record<RemediationOutcome, string> = {
 const MAX_ROWS = 100;
 
 function heading(remediation: Remediation): string {
-  const mode = remediation.dryRun ? 'dry-run: nothing was changed' : 'fixes applied';
+  const mode = remediation.dryRun ? 'dry-run: nothing was changed' : 'live: safe fixes are made';
   const actions = remediation.actions.map((a) => escapeCode(a, { table: false })).join(', ');
   return `### 🛠️ Remediation (${mode})\n\nConfigured: ${actions}.`;
 }
@@ -68,7 +68,7 @@ export function renderRemediationMarkdown(remediation: Remediation | undefined):
 /** Plain lines for the CLI; empty when the report has no remediation. */
 export function remediationTextLines(remediation: Remediation | undefined): string[] {
   if (!remediation) return [];
-  const mode = remediation.dryRun ? 'dry-run, nothing changed' : 'fixes applied';
+  const mode = remediation.dryRun ? 'dry-run, nothing changed' : 'live: safe fixes are made';
   const lines = [`Remediation (${mode}): ${describeSteps(remediation.steps)}`];
   for (const s of remediation.steps.slice(0, MAX_ROWS)) {
     const name = s.resource.name ?? s.resource.id;

@@ -256,10 +256,10 @@ describe('remediation', () => {
     expect(firstWrite).toBeGreaterThan(lastCheck);
 
     // In the summary and in the workspace's issue, as a table that renders intact.
-    expect(core.summary).toContain('Remediation (fixes applied)');
+    expect(core.summary).toContain('Remediation (live: safe fixes are made)');
     const body = issueOf(c.workspace.id).open[0]?.body ?? '';
     const html = renderGfm(body);
-    expect(textOf(html)).toMatch(/Remediation \(fixes applied\)/);
+    expect(textOf(html)).toMatch(/Remediation \(live: safe fixes are made\)/);
     for (const shape of tableShapes(html)) {
       for (const cells of shape.rows) expect(cells).toBe(shape.header);
     }

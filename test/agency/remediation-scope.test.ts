@@ -58,6 +58,11 @@ describe('remediation and scopes', () => {
     });
     expect(report.remediation?.steps.map((s) => s.outcome)).toEqual(['done']);
     expect(disabled.status).toBe(1);
+    // Its requests are in the stats: they spend the same rate limit.
+    expect(report.stats.byEndpoint).toMatchObject({
+      'POST /webhooks/{id}/test': 1,
+      'POST /webhooks/{id}/resume': 1,
+    });
   });
 
   it('leaves the report without remediation when none is configured, and never writes', async () => {
