@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError } from '../../src/config/errors.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { configJsonSchema } from '../../src/config/json-schema.js';
 import { parseConfigText } from '../../src/config/load-file.js';
 
 const FILE = '.github/instantly-health.yml';
@@ -67,5 +69,18 @@ describe('remediate', () => {
     expect(errorsOf('remediate: { dry_run: "no" }\n')).toMatch(
       /remediate\.dry_run: expected true or false/,
     );
+  });
+});
+
+describe('the JSON schema for editors', () => {
+  const validate = new Ajv2020({ strict: false }).compile(configJsonSchema());
+
+  it('offers both shapes of remediate, and the workspaces list', () => {
+    expect(validate({ remediate: ['resume-webhooks'] })).toBe(true);
+    expect(validate({ remediate: { actions: ['resume-webhooks'], dry_run: false } })).toBe(true);
+    expect(validate({ remediate: ['delete-everything'] })).toBe(false);
+    expect(validate({ remediate: { action: [] } })).toBe(false);
+    expect(validate({ workspaces: [{ id: 'ws-a', name: 'A' }] })).toBe(true);
+    expect(validate({ workspaces: [{ name: 'A' }] })).toBe(false);
   });
 });
