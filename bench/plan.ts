@@ -21,6 +21,8 @@ export interface WorkspaceSizes {
 /** API.md section 11: limit=100 on every list; B, the vitals batch, is undocumented (100 suggested). */
 export const PAGE_SIZE = 100;
 export const VITALS_BATCH = 100;
+/** `GET /accounts/analytics/daily` takes at most 200 emails a call (API.md section 3). */
+export const DAILY_BATCH = 200;
 
 /**
  * Worst-case pages for a list of `x` items at limit=100: ⌊x/100⌋ + 1, which includes the trailing
@@ -39,6 +41,7 @@ export type PlanRow =
   | 'accounts'
   | 'warmupAnalytics'
   | 'vitals'
+  | 'accountDaily'
   | 'webhooks'
   | 'webhookSummary'
   | 'failedEvents';
@@ -53,6 +56,7 @@ export const PLAN_ENDPOINTS: Record<PlanRow, string> = {
   accounts: 'GET /accounts',
   warmupAnalytics: 'POST /accounts/warmup-analytics',
   vitals: 'POST /accounts/test/vitals',
+  accountDaily: 'GET /accounts/analytics/daily',
   webhooks: 'GET /webhooks',
   webhookSummary: 'GET /webhook-events/summary',
   failedEvents: 'GET /webhook-events',
@@ -60,7 +64,11 @@ export const PLAN_ENDPOINTS: Record<PlanRow, string> = {
 
 export interface Plan {
   rows: Record<PlanRow, number>;
-  /** R = 2 + P(C) + 1 + K + P(A) + ⌈A/100⌉ + ⌈D/B⌉ + P(W) + [W>0] + [failed>0]. */
+  /**
+   * R = 2 + P(C) + 1 + K + P(A) + ⌈A/100⌉ + ⌈D/B⌉ + ⌈A/200⌉ + P(W) + [W>0] + [failed>0]: API.md's
+   * minimum plus the per-sender daily analytics of the early warnings (its optional add-on
+   * ⌈A/200⌉ × ⌈days/31⌉, one window of at most 31 days).
+   */
   total: number;
   /**
    * The longest chain of requests that must wait for one another (the "Needs" column): list
@@ -79,6 +87,7 @@ export function plan(s: WorkspaceSizes, vitalsBatch = VITALS_BATCH): Plan {
     accounts: pages(s.accounts),
     warmupAnalytics: Math.ceil(s.accounts / PAGE_SIZE),
     vitals: Math.ceil(s.domains / vitalsBatch),
+    accountDaily: Math.ceil(s.accounts / DAILY_BATCH),
     webhooks: pages(s.webhooks),
     webhookSummary: s.webhooks > 0 ? 1 : 0,
     failedEvents: s.webhooks > 0 && s.failedEvents > 0 ? 1 : 0,
@@ -87,7 +96,7 @@ export function plan(s: WorkspaceSizes, vitalsBatch = VITALS_BATCH): Plan {
   const chain = Math.max(
     1, // rows 1, 2 and 4 need nothing
     rows.campaigns + (rows.sendingStatus > 0 ? 1 : 0),
-    rows.accounts + (rows.warmupAnalytics + rows.vitals > 0 ? 1 : 0),
+    rows.accounts + (rows.warmupAnalytics + rows.vitals + rows.accountDaily > 0 ? 1 : 0),
     rows.webhooks + rows.webhookSummary + rows.failedEvents,
   );
   return { rows, total, chain };

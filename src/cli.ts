@@ -132,8 +132,10 @@ async function demo(output: OutputOptions): Promise<number> {
     await emit(report, output);
     if (output.format === 'text' && !output.output) {
       process.stderr.write(
-        `\nThis was a simulated workspace (${simulator.url}). Check yours with:\n` +
-          `  INSTANTLY_API_KEY=... ${TOOL_NAME} check\n`,
+        `\nThis was a simulated workspace (${simulator.url}). To check yours, put the key in\n` +
+          `the environment without typing it into a command (it would stay in shell history):\n` +
+          `  read -rs INSTANTLY_API_KEY && export INSTANTLY_API_KEY\n` +
+          `  ${TOOL_NAME} check        (from a clone: node bin/instantly-health.js check)\n`,
       );
     }
     // The demo's problems are staged: only a run that could not check is a failure.

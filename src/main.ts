@@ -68,7 +68,7 @@ export async function run(): Promise<void> {
   for (const [name, value] of Object.entries(actionOutputs(report, tracking, reportPath))) {
     core.setOutput(name, value);
   }
-  await writeSummary(report, tracking?.issueUrl, tracking?.trend);
+  await writeSummary(report, tracking);
 
   if (failsStep(report, settings?.failOn ?? 'error')) {
     core.setFailed(verdictLine(report));
@@ -157,19 +157,16 @@ async function track(
   return outcome;
 }
 
-async function writeSummary(
-  report: Report,
-  issueUrl: string | undefined,
-  trend: TrendPoint[] | undefined,
-): Promise<void> {
+async function writeSummary(report: Report, tracking: ActionTracking | undefined): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
     const runUrl = runUrlFromEnv();
-    const trendSection = renderTrendSummary(trend ?? []);
+    const trendSection = renderTrendSummary(tracking?.trend ?? []);
     const markdown = renderSummary(report, {
-      ...(issueUrl ? { issueUrl } : {}),
+      ...(tracking?.issueUrl ? { issueUrl: tracking.issueUrl } : {}),
       ...(runUrl ? { runUrl } : {}),
       ...(trendSection ? { extraSections: [trendSection] } : {}),
+      ...(tracking?.failed ? { trackingError: tracking.failed } : {}),
     });
     await core.summary.addRaw(markdown, true).write();
   } catch (err) {

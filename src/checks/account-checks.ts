@@ -23,6 +23,10 @@ export const ACCOUNT_CHECK = {
   warmupStatus: 'account.warmup-status',
   warmupScore: 'account.warmup-score',
   warmupHealth: 'account.warmup-health',
+  warmupTrend: 'account.warmup-trend',
+  warmupSpam: 'account.warmup-spam',
+  bounceRate: 'account.bounce-rate',
+  volumeCap: 'account.volume-cap',
   spf: 'domain.spf',
   dkim: 'domain.dkim',
   mx: 'domain.mx',
@@ -39,6 +43,10 @@ export const accountChecks: readonly CheckDefinition[] = [
   { id: ACCOUNT_CHECK.warmupStatus, title: 'Account warmup status' },
   { id: ACCOUNT_CHECK.warmupScore, title: 'Account warmup score' },
   { id: ACCOUNT_CHECK.warmupHealth, title: 'Account warmup health score' },
+  { id: ACCOUNT_CHECK.warmupTrend, title: 'Account warmup inbox rate falling' },
+  { id: ACCOUNT_CHECK.warmupSpam, title: 'Account warmup mail landing in spam' },
+  { id: ACCOUNT_CHECK.bounceRate, title: 'Account bounce rate' },
+  { id: ACCOUNT_CHECK.volumeCap, title: 'Account sending at its daily limit' },
   { id: ACCOUNT_CHECK.spf, title: 'Sending domain SPF' },
   { id: ACCOUNT_CHECK.dkim, title: 'Sending domain DKIM' },
   { id: ACCOUNT_CHECK.mx, title: 'Sending domain MX' },
@@ -53,6 +61,8 @@ export interface AccountEvaluationInput {
   account: Account;
   /** Active campaigns (status 1 or 4) that send from this account. */
   activeCampaigns: readonly Pick<Campaign, 'id' | 'name'>[];
+  /** Campaigns of the launch gate that would send from this account (launch-gate.ts). */
+  launching?: readonly Pick<Campaign, 'id' | 'name'>[];
   /**
    * The account's warmup-analytics aggregate; `missing` when the answer had none for it;
    * undefined when warmup analytics were not asked or could not be fetched.
@@ -150,6 +160,18 @@ function checkConnection(input: AccountEvaluationInput, make: Make): Finding[] {
     ];
   }
   if (status === 2) {
+    const launching = input.launching ?? [];
+    if (activeCampaigns.length === 0 && launching.length > 0) {
+      return [
+        make(
+          ACCOUNT_CHECK.paused,
+          'warning',
+          'Account is paused: a campaign launched now would send nothing from it.',
+          accountHints.paused,
+          { status, campaigns: launching.map((c) => ({ id: c.id, name: c.name })) },
+        ),
+      ];
+    }
     if (activeCampaigns.length === 0) return [];
     const names = activeCampaigns.map((c) => c.name);
     return [

@@ -36,6 +36,14 @@ export const accountHints = {
     "Lower the account's daily campaign limit and keep warmup running until the score recovers; check its domain's SPF, DKIM and DMARC and remove it from campaigns if it keeps falling.",
   noWarmupData:
     'Instantly returned no warmup data for this account although its warmup is active: check the warmup tab in Instantly; a new mailbox needs a few days of warmup first.',
+  warmupTrend:
+    "The mailbox's warmup mail is reaching the inbox less often than the week before: lower its daily campaign limit now, keep warmup running, and check its domain's SPF, DKIM and DMARC and its recent copy (links, images, spammy wording) before the slide turns into bounces and a paused campaign.",
+  warmupSpam:
+    "Too much of the mailbox's warmup mail lands in spam: lower or pause its campaign sending, keep warmup running until the spam share falls, and check its domain's authentication (SPF, DKIM, DMARC) and any blocklisting.",
+  bounceRate:
+    "Too many of this mailbox's emails bounce: verify the lead lists it sends to (remove invalid and catch-all addresses), lower its daily limit, and check its campaigns' recent imports; Instantly pauses campaigns whose bounce rate stays high.",
+  volumeCap:
+    'The mailbox sends at or near its daily limit every day, leaving no headroom: add sending accounts to its campaigns or spread the volume, rather than raising the limit of an account that is already working hard.',
   spf: 'Publish one SPF TXT record for the domain that authorises your mail provider (for example `v=spf1 include:_spf.google.com ~all` for Google Workspace).',
   dkim: "Turn on DKIM signing at your mail provider and publish the DKIM key it gives you in the domain's DNS.",
   mx: 'Publish MX records for the domain so replies and bounces reach a mailbox; without them providers distrust its mail.',

@@ -1,8 +1,11 @@
 import {
+  AccountDailyAnalytics,
   VitalsResponse,
   WarmupAnalytics,
   type Account,
+  type AccountDailyRow,
   type WarmupAggregate,
+  type WarmupDay,
 } from '../instantly/schemas/accounts.js';
 import type { Campaign } from '../instantly/schemas/campaigns.js';
 import type { Finding, Resource } from '../report/model.js';
@@ -13,16 +16,21 @@ import {
   evaluateDomains,
   evaluateTrackingDomains,
 } from './account-checks.js';
+import { evaluateSending, evaluateWarmupSeries } from './account-signals.js';
 import { isActive } from './campaign-selection.js';
+import { asLaunchBlockers, launchGateIds, type GateCampaign } from './launch-gate.js';
 import { chunk, mapLimit } from './map-limit.js';
+import { analyticsWindow } from './resources.js';
 import { domainOf, emailKey, indexAccounts, sendersOf, type AccountIndex } from './senders.js';
 import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
 
 /**
  * The accounts suite: the account list and campaign list come from the shared cache; warmup
- * analytics (≤100 emails a call) and DNS vitals (one email per sending domain, ≤100 a call) are
- * the only requests of its own (API.md section 11 rows 6-8). Evaluation is in account-checks.ts.
+ * analytics (≤100 emails a call), DNS vitals (one email per sending domain, ≤100 a call) and
+ * daily sending analytics (≤200 emails and ≤31 days a call) are the only requests of its own
+ * (API.md section 11 rows 6-8, plus ⌈senders ÷ 200⌉). Evaluation is in account-checks.ts and,
+ * for the daily series (the early warnings), account-signals.ts.
  */
 
 export const checks: readonly CheckDefinition[] = accountChecks;
@@ -31,6 +39,8 @@ const SUITE = 'accounts' as const;
 const SUITE_RESOURCE: Resource = { type: 'suite', id: SUITE, name: 'Accounts' };
 /** Instantly's documented maximum for warmup analytics; also our choice for vitals (undocumented). */
 export const BATCH_SIZE = 100;
+/** `GET /accounts/analytics/daily` takes at most 200 emails (more, or none, answers 413). */
+export const DAILY_BATCH_SIZE = 200;
 const CONCURRENCY = 4;
 
 export const accountsSuite: Suite = { name: SUITE, run: runAccounts };
@@ -64,7 +74,14 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
     config.scope === 'all'
       ? [...all]
       : sendersOfCampaigns(await ctx.resources.checkedCampaigns(), index);
-  const usedBy = activeCampaignsBySender(campaigns.ok ? campaigns.list : [], index);
+  const listed = campaigns.ok ? campaigns.list : [];
+  const usedBy = campaignsBySender(listed.filter(isActive), index);
+  // Launch gate: the senders of the campaigns about to launch must be ready, not merely watched.
+  const gateIds = new Set(launchGateIds(ctx.settings));
+  const launching = campaignsBySender(
+    listed.filter((c) => gateIds.has(c.id)),
+    index,
+  );
 
   const warmupBatches = config.warmup_analytics
     ? chunk(
@@ -79,35 +96,57 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
         BATCH_SIZE,
       )
     : [];
-  const total = warmupBatches.length + vitalsBatches.length;
+  const dailyBatches = chunk(
+    inScope.map((a) => a.email),
+    DAILY_BATCH_SIZE,
+  );
+  const total = warmupBatches.length + vitalsBatches.length + dailyBatches.length;
   let done = 0;
   const tick = () => {
     ctx.progress(++done, total);
   };
   ctx.progress(0, total);
 
-  const [warmup, vitals] = await Promise.all([
+  const [warmup, vitals, daily] = await Promise.all([
     fetchWarmup(ctx, warmupBatches, tick, findings),
     fetchVitals(ctx, vitalsBatches, tick, findings),
+    fetchDaily(ctx, dailyBatches, tick, findings),
   ]);
 
   for (const account of inScope) {
     const key = emailKey(account.email);
-    const aggregate = warmup?.get(key);
-    findings.push(
+    const aggregate = warmup?.aggregates.get(key);
+    const series = warmup?.series.get(key);
+    const rows = daily?.get(key);
+    const gate: GateCampaign[] = launching.get(key) ?? [];
+    const own = [
       ...evaluateAccount(
         {
           account,
           activeCampaigns: usedBy.get(key) ?? [],
+          ...(gate.length > 0 && { launching: gate }),
           ...(warmup && { warmup: aggregate ?? 'missing' }),
         },
         config,
       ),
-    );
+      ...(series ? evaluateWarmupSeries(account.email, series, config, ctx.now) : []),
+      ...(rows ? evaluateSending(account, rows, config, ctx.now) : []),
+    ];
+    findings.push(...asLaunchBlockers(own, gate));
   }
   if (vitals) {
     const requested = new Map([...domains].map(([domain, d]) => [domain, d.senders]));
-    findings.push(...evaluateDomains(vitals, requested));
+    // A domain blocks every launch that one of its senders is part of.
+    const launchingOnDomain = (domain: string): GateCampaign[] => {
+      const byId = new Map<string, GateCampaign>();
+      for (const email of domains.get(domain)?.senders ?? []) {
+        for (const c of launching.get(emailKey(email)) ?? []) byId.set(c.id, c);
+      }
+      return [...byId.values()];
+    };
+    for (const f of evaluateDomains(vitals, requested)) {
+      findings.push(...asLaunchBlockers([f], launchingOnDomain(f.resource.id)));
+    }
   }
   findings.push(...evaluateTrackingDomains(inScope));
 
@@ -119,6 +158,7 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
     findings,
     checked: inScope.length,
     details: [`${scopeLine} on ${domains.size} domains`],
+    senders: inScope.map((a) => a.email),
   };
 }
 
@@ -131,12 +171,13 @@ function sendersOfCampaigns(campaigns: readonly Campaign[], index: AccountIndex)
   return [...index.byEmail.values()].filter((a) => keys.has(emailKey(a.email)));
 }
 
-function activeCampaignsBySender(
+/** Sender (lower-cased email) → the campaigns of `campaigns` that send from it. */
+function campaignsBySender(
   campaigns: readonly Campaign[],
   index: AccountIndex,
 ): Map<string, Campaign[]> {
   const map = new Map<string, Campaign[]>();
-  for (const c of campaigns.filter(isActive)) {
+  for (const c of campaigns) {
     for (const a of sendersOf(c, index).accounts) {
       const key = emailKey(a.email);
       const list = map.get(key);
@@ -162,13 +203,22 @@ function sendingDomains(
   return map;
 }
 
-/** Aggregates by lower-cased email; undefined when not asked or when a batch failed (reported). */
+interface WarmupData {
+  aggregates: Map<string, WarmupAggregate>;
+  /** `email_date_data`: per-day warmup, keyed by date. */
+  series: Map<string, Record<string, WarmupDay>>;
+}
+
+/**
+ * Aggregates and per-day series by lower-cased email; undefined when not asked or when a batch
+ * failed (reported).
+ */
 async function fetchWarmup(
   ctx: SuiteContext,
   batches: readonly string[][],
   tick: () => void,
   findings: Finding[],
-): Promise<Map<string, WarmupAggregate> | undefined> {
+): Promise<WarmupData | undefined> {
   if (batches.length === 0) return undefined;
   try {
     const answers = await mapLimit(batches, CONCURRENCY, async (emails) => {
@@ -181,10 +231,13 @@ async function fetchWarmup(
       tick();
       return answer;
     });
-    const merged = new Map<string, WarmupAggregate>();
+    const merged: WarmupData = { aggregates: new Map(), series: new Map() };
     for (const answer of answers) {
       for (const [email, aggregate] of Object.entries(answer.aggregate_data ?? {})) {
-        merged.set(emailKey(email), aggregate);
+        merged.aggregates.set(emailKey(email), aggregate);
+      }
+      for (const [email, days] of Object.entries(answer.email_date_data ?? {})) {
+        merged.series.set(emailKey(email), days);
       }
     }
     return merged;
@@ -235,6 +288,49 @@ async function fetchVitals(
         what: 'Sending domain DNS (SPF, DKIM, MX, DMARC)',
       }),
     );
+    return undefined;
+  }
+}
+
+/**
+ * Daily sending rows by lower-cased email over the bounce window (whole days, today included so
+ * the range is the same for every run of a day); undefined when a batch failed (reported). Always
+ * scoped: unscoped, with more than 200 emails or more than 31 days, Instantly answers 413.
+ */
+async function fetchDaily(
+  ctx: SuiteContext,
+  batches: readonly string[][],
+  tick: () => void,
+  findings: Finding[],
+): Promise<Map<string, AccountDailyRow[]> | undefined> {
+  if (batches.length === 0) return undefined;
+  const window = analyticsWindow(ctx.now, ctx.settings.config.accounts.bounce_rate.window_days);
+  try {
+    const answers = await mapLimit(batches, CONCURRENCY, async (emails) => {
+      const answer = await ctx.api.get('/accounts/analytics/daily', {
+        query: { emails, start_date: window.start, end_date: window.end },
+        schema: AccountDailyAnalytics,
+        signal: ctx.signal,
+      });
+      tick();
+      return answer;
+    });
+    const byEmail = new Map<string, AccountDailyRow[]>();
+    for (const row of answers.flat()) {
+      const key = emailKey(row.email_account);
+      const list = byEmail.get(key);
+      if (list) list.push(row);
+      else byEmail.set(key, [row]);
+    }
+    return byEmail;
+  } catch (err) {
+    if (ctx.signal.aborted) throw err;
+    for (const [check, what] of [
+      [ACCOUNT_CHECK.bounceRate, 'Sender bounce rates'],
+      [ACCOUNT_CHECK.volumeCap, 'Sender daily volume'],
+    ] as const) {
+      findings.push(unknownFromError(err, { check, suite: SUITE, resource: SUITE_RESOURCE, what }));
+    }
     return undefined;
   }
 }

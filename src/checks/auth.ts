@@ -189,6 +189,38 @@ function fatal(facts: ErrorFacts, workspace: Report['workspace']): AuthResult | 
 }
 
 /**
+ * `x-as-workspace` naming a workspace the key may not act on: every request is refused (403), so
+ * every suite would report a missing scope and the run would pass as merely degraded. It is a
+ * bad input instead, and nothing can be checked.
+ */
+function workspaceRefused(workspaceId: string, facts: ErrorFacts): AuthResult {
+  const message = `Instantly refused to act on workspace-id "${workspaceId}" (403 on GET /workspaces/current and GET /campaigns): the id is wrong, or the key may not act on that workspace.`;
+  return {
+    outcome: {
+      findings: [
+        finding({
+          check: 'workspace.api-key',
+          suite: SUITE,
+          severity: 'error',
+          resource: workspaceResource(null),
+          message,
+          remediation: HINTS.workspaceRefused,
+          evidence: {
+            cause: 'workspace',
+            workspace_id: workspaceId,
+            ...(facts.status !== undefined ? { status: facts.status } : {}),
+          },
+        }),
+      ],
+      checked: 0,
+      details: [],
+    },
+    workspace: null,
+    failure: { cause: 'workspace', message, remediation: HINTS.workspaceRefused },
+  };
+}
+
+/**
  * The gate every run passes first: is the key valid, is the plan paid, is the API there.
  * Requests are sequential so that a 401 or 402 costs exactly one request and nothing else runs.
  * There is no separate scope probe per suite: each suite's first request (GET /campaigns,
@@ -227,6 +259,9 @@ export async function runAuth(ctx: SuiteContext): Promise<AuthResult> {
         const probe = errorFacts(probeErr);
         const stop2 = fatal(probe, null);
         if (stop2) return stop2;
+        // Both refused with a sub-workspace named: the id, not the scopes, is what is wrong.
+        if (probe.kind === 'scope' && ctx.settings.workspaceId !== undefined)
+          return workspaceRefused(ctx.settings.workspaceId, probe);
         if (probe.kind === 'scope')
           details.push('API key accepted, but it lacks `campaigns:read` too');
         else

@@ -8,6 +8,7 @@ import {
   type AnalyticsInput,
 } from './campaign-checks.js';
 import { isActive } from './campaign-selection.js';
+import { asLaunchBlockers, launchGateIds } from './launch-gate.js';
 import { mapLimit } from './map-limit.js';
 import { errorFacts } from './scopes.js';
 import { indexAccounts, type AccountIndex } from './senders.js';
@@ -74,6 +75,7 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
     }
   }
 
+  const gateIds = new Set(launchGateIds(ctx.settings));
   const needDetails = selected.filter((c) => c.sequences === undefined);
   const askStatus = config.sending_status ? selected.filter(isActive) : [];
   const total = needDetails.length + askStatus.length;
@@ -100,6 +102,12 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
     const row: AnalyticsInput = analyticsById
       ? (analyticsById.get(campaign.id) ?? 'missing')
       : undefined;
+    const findings = judge(campaign, row);
+    // A campaign about to launch must be ready to send: its blockers are errors.
+    return gateIds.has(campaign.id) ? asLaunchBlockers(findings, [campaign]) : findings;
+  }
+
+  function judge(campaign: Campaign, row: AnalyticsInput): Finding[] {
     return evaluateCampaign(
       {
         campaign,

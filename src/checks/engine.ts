@@ -10,6 +10,7 @@ import {
 } from '../report/model.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { runAuth } from './auth.js';
+import { senderVerdicts } from './sender-verdict.js';
 import { createSharedResources } from './resources.js';
 import { SUITES } from './catalog.js';
 import { finding } from './finding.js';
@@ -216,6 +217,8 @@ export async function runChecks(options: EngineOptions): Promise<Report> {
   const finished = clock();
   const { findings, silenced } = applyPolicy(raw, settings.config, started);
   const suiteStatus = (name: SuiteName) => statusOf(findings.filter((f) => f.suite === name));
+  // Verdicts read the findings that count: a silenced or downgraded finding weighs as it reports.
+  const senders = outcomes.find((o) => o.outcome.senders !== undefined)?.outcome.senders;
 
   return {
     ...base,
@@ -235,5 +238,6 @@ export async function runChecks(options: EngineOptions): Promise<Report> {
     findings,
     silenced,
     stats: toStats(api),
+    ...(senders && { senders: senderVerdicts(senders, findings) }),
   };
 }

@@ -19,6 +19,8 @@ export const HINTS = {
     'Raise the `timeout` input, or narrow what is checked (`checks`, `campaigns.include`) so the run fits in it.',
   apiTrouble:
     'Instantly failed to answer this request; the next run will retry. If it persists, check status.instantly.ai or contact Instantly support with the endpoint named here.',
+  workspaceRefused:
+    'Check the `workspace-id` input: it must be the id of a sub-workspace in your agency’s workspace group (leave it empty to check the key’s own workspace), and the key must belong to the admin (agency) workspace.',
   internal:
     'This is a bug in instantly-health: please open an issue with this message and the run’s JSON report.',
   workspaceRemoval:

@@ -46,6 +46,8 @@ export interface SuiteOutcome {
   checked: number;
   /** Short lines of what was checked, e.g. "12 active campaigns", "48 senders on 9 domains". */
   details: string[];
+  /** The sending accounts the suite checked (accounts suite): the report's sender verdicts. */
+  senders?: string[];
 }
 
 export interface Suite {

@@ -546,7 +546,7 @@ async function run(ctx: SuiteContext): Promise<SuiteOutcome> {
         signal: ctx.signal,
       });
       details.push(
-        `${summary.total_events} deliveries from ${window.from} to ${window.to}, ${summary.failed_events} failed`,
+        `${summary.total_events} ${summary.total_events === 1 ? 'delivery' : 'deliveries'} from ${window.from} to ${window.to}, ${summary.failed_events} failed`,
       );
     } catch (err) {
       extra.push(

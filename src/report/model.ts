@@ -109,6 +109,26 @@ export const Remediation = z.object({
 });
 export type Remediation = z.infer<typeof Remediation>;
 
+/** A sender that needs a look, and why (short phrases, most severe first). */
+export const SenderNote = z.object({
+  email: z.string(),
+  reasons: z.array(z.string()),
+});
+export type SenderNote = z.infer<typeof SenderNote>;
+
+/**
+ * Sending health, one verdict per sender the accounts suite checked: `burning` has an error
+ * finding (its own or its domain's), `watch` a warning or `unknown` one, `green` none. Green
+ * senders are only counted.
+ */
+export const SendersSummary = z.object({
+  total: z.number().int().nonnegative(),
+  green: z.number().int().nonnegative(),
+  watch: z.array(SenderNote),
+  burning: z.array(SenderNote),
+});
+export type SendersSummary = z.infer<typeof SendersSummary>;
+
 export const Report = z.object({
   schemaVersion: z.literal(1),
   tool: z.object({ name: z.string(), version: z.string() }),
@@ -120,6 +140,8 @@ export const Report = z.object({
   findings: z.array(Finding),
   silenced: z.array(SilencedFinding).default([]),
   stats: Stats,
+  /** Set when the accounts suite ran: the verdict per sender it checked. */
+  senders: SendersSummary.optional(),
   /** Set when status is `failed`: why nothing could be checked, and the fix. */
   failure: z.object({ cause: z.string(), message: z.string(), remediation: z.string() }).optional(),
   /** Set when the config asks for remediation: each fix made, or skipped and why. */

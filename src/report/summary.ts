@@ -12,6 +12,7 @@ import {
 } from './format.js';
 import type { Finding, Report, SilencedFinding, SuiteResult } from './model.js';
 import { renderRemediationMarkdown } from '../remediation/render.js';
+import { describeSenders } from './senders.js';
 
 /**
  * The job summary (GITHUB_STEP_SUMMARY) and the CLI's `--format markdown`: GitHub-flavoured
@@ -25,6 +26,8 @@ export interface SummaryOptions {
   issueUrl?: string;
   /** The workflow run page. */
   runUrl?: string;
+  /** Why the tracking issue could not be written (a token without `issues: write`...). */
+  trackingError?: string;
   /** Upper bound of the output in UTF-8 bytes. */
   maxBytes?: number;
   /** Most rows in the problems table, for readability; the JSON report has them all. */
@@ -50,7 +53,13 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const maxBytes = options.maxBytes ?? SUMMARY_MAX_BYTES;
   const maxRows = options.maxRows ?? SUMMARY_MAX_ROWS;
 
-  const head = [statusLine(report), ...failureSection(report)].join('\n\n') + '\n\n';
+  const head =
+    [
+      statusLine(report),
+      ...sendersLine(report),
+      ...failureSection(report),
+      ...trackingSection(options),
+    ].join('\n\n') + '\n\n';
   const suites = suitesSection(report);
   const footer = footerSection(report, options);
   const remediation = renderRemediationMarkdown(report.remediation);
@@ -85,6 +94,12 @@ function statusLine(report: Report): string {
   return `## ${label}: ${parts.join(' · ')}`;
 }
 
+/** Sending health, right under the status: the line people read first about their senders. */
+function sendersLine(report: Report): string[] {
+  if (!report.senders) return [];
+  return [describeSenders(report.senders, (t) => escapeInline(t, { max: CAP.name }))];
+}
+
 function failureSection(report: Report): string[] {
   if (report.status !== 'failed') return [];
   const failure = report.failure;
@@ -97,6 +112,14 @@ function failureSection(report: Report): string[] {
   return [
     `**What happened:** ${escapeInline(failure.message, { max: CAP.failure })} (${escapeCode(failure.cause, { table: false, max: CAP.id })})`,
     `**Fix:** ${escapeInline(failure.remediation, { max: CAP.failure })}`,
+  ];
+}
+
+// A reader looking for the issue finds here why there is none, not only in the step log.
+function trackingSection(options: SummaryOptions): string[] {
+  if (options.trackingError === undefined) return [];
+  return [
+    `**Tracking issue not updated:** ${escapeInline(options.trackingError, { max: CAP.failure })}`,
   ];
 }
 

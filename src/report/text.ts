@@ -10,6 +10,7 @@ import {
   sortFindings,
 } from './format.js';
 import type { Finding, Report, Severity, Status } from './model.js';
+import { describeSenders } from './senders.js';
 
 /**
  * The CLI's text report for terminals. Every string from the API goes through `escapeTerminal`,
@@ -76,6 +77,10 @@ export function renderText(report: Report, options: TextOptions): string {
     options.color ? `${SGR[style][0]}${text}${SGR[style][1]}` : text;
 
   const out: string[] = [statusLine(report, width, paint), ''];
+  if (report.senders) {
+    const line = describeSenders(report.senders, (t) => escapeTerminal(t, { max: 120 }));
+    out.push(...wrap(line, width), '');
+  }
 
   if (report.status === 'failed') out.push(...failureLines(report, width, paint), '');
 

@@ -91,6 +91,9 @@ export function injectAccountProblem(
     case 'account.warmup_spam_heavy':
       profile.recentSpamRate = 0.2;
       break;
+    case 'account.warmup_one_day_dip':
+      profile.dipDaysAgo = 2;
+      break;
     case 'account.high_bounce_rate':
       profile.bounceRate = 0.08;
       profile.sendShare = Math.max(profile.sendShare, 0.6);

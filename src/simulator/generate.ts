@@ -147,10 +147,10 @@ export function generateWorkspace(
     delete (account as Partial<Account>).autofix_failed;
     accounts.push(account);
     profiles.set(account.email, {
-      inboxRate: 0.95 + rng.next() * 0.04,
+      inboxRate: 0.985 + rng.next() * 0.015,
       warmupPerDay: account.warmup.limit,
       sendShare: 0,
-      bounceRate: 0.01,
+      bounceRate: 0.005,
     });
   }
 

@@ -61,6 +61,7 @@ export const PROBLEM_NAMES = [
   'account.no_warmup_data', // absent from warmup-analytics
   'account.warmup_sliding', // warmup inbox rate about 96 % then about 70 % over the last 7 days
   'account.warmup_spam_heavy', // about 20 % of warmup mail lands in spam over the last 7 days
+  'account.warmup_one_day_dip', // warmup inbox about 30 points down two days ago only: noise, no finding
   'account.high_bounce_rate', // daily analytics: about 8 % of sent bounced over the last 7 days
   'account.at_volume_cap', // daily analytics: sends its whole daily_limit every day
   // Sending domains (resource: domain, id = domain)

@@ -122,6 +122,7 @@ export const NAMED_SCENARIOS = {
     problems: {
       'account.warmup_sliding': 1,
       'account.warmup_spam_heavy': 1,
+      'account.warmup_one_day_dip': 1,
       'account.high_bounce_rate': 1,
       'account.at_volume_cap': 1,
       'account.no_warmup_data': 1,

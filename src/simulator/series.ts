@@ -109,7 +109,7 @@ export function warmupDays(
     if (dayMs < warmupStart - DAY_MS) continue;
     const noise = hashUnit(data.seed, account.email, back, 'w');
     const sent = Math.max(1, Math.round(profile.warmupPerDay * (0.85 + noise * 0.3)));
-    let inboxRate = profile.inboxRate + (noise - 0.5) * 0.02;
+    let inboxRate = profile.inboxRate + (noise - 0.5) * 0.01;
     let spamRate: number | undefined;
     if (back < RECENT_DAYS) {
       if (profile.recentInboxRate !== undefined) {
@@ -122,9 +122,14 @@ export function warmupDays(
     }
     if (profile.dipDaysAgo === back) inboxRate = Math.max(0, profile.inboxRate - 0.3);
     inboxRate = Math.min(1, Math.max(0, inboxRate));
-    const inbox =
-      spamRate !== undefined ? Math.round(sent * (1 - spamRate)) : Math.round(sent * inboxRate);
-    const spam = sent - inbox;
+    // Whole emails whose mean is the rate: rounding to the nearest would turn 19 × 4 % into one
+    // spam email every day (5.3 %), a bias no real mailbox has.
+    const share = spamRate ?? 1 - inboxRate;
+    const spam = Math.min(
+      sent,
+      Math.floor(sent * share + hashUnit(data.seed, account.email, back, 's')),
+    );
+    const inbox = sent - spam;
     const day: WarmupDay = { sent, landed_inbox: inbox, received: sent };
     // Instantly leaves out a zero landed_spam (API.md section 6).
     if (spam > 0) day.landed_spam = spam;
@@ -169,12 +174,16 @@ export function accountDailyRow(
   const cap = account.daily_limit ?? 30;
   const sent =
     profile.sendShare >= 1 ? cap : Math.round(cap * profile.sendShare * (0.85 + noise * 0.3));
-  const bounced =
-    profile.bounceRate > 0.05
-      ? Math.round(sent * profile.bounceRate)
-      : sent > 0 && hashUnit(data.seed, account.email, date, 'b') < 0.25
-        ? 1
-        : 0;
+  // Whole bounces spread evenly over the days (the running total of `bounceRate` × the usual
+  // volume, floored): any 7 days hold within one bounce of the rate, so the healthy baseline
+  // (0.5 %) never reads as a bouncing sender by chance, and a bouncing one (8 %) always does.
+  const perDay = profile.bounceRate * cap * Math.min(1, profile.sendShare);
+  const phase = hashUnit(data.seed, account.email, 'bounce-phase');
+  const dayNo = Math.floor(dayMs / DAY_MS);
+  const bounced = Math.min(
+    sent,
+    Math.floor(perDay * (dayNo + 1) + phase) - Math.floor(perDay * dayNo + phase),
+  );
   const contacted = Math.round(sent * 0.6);
   const opened = Math.round(contacted * 0.4);
   const replies = Math.round(contacted * 0.04);

@@ -12,8 +12,15 @@ const example: WorkspaceSizes = {
 };
 
 describe('the fewest-requests plan (API.md section 11)', () => {
-  it('reproduces the worked example: 26 requests', () => {
-    expect(plan(example).total).toBe(26);
+  it('reproduces the worked example: 26 requests, plus ⌈250/200⌉ for the daily analytics', () => {
+    expect(plan(example).total).toBe(26 + 2);
+    expect(plan(example).rows.accountDaily).toBe(2);
+  });
+
+  it('asks daily sending analytics for at most 200 senders a call', () => {
+    expect(plan({ ...example, accounts: 200 }).rows.accountDaily).toBe(1);
+    expect(plan({ ...example, accounts: 201 }).rows.accountDaily).toBe(2);
+    expect(plan({ ...example, accounts: 0 }).rows.accountDaily).toBe(0);
   });
 
   it('counts a trailing page when a list is an exact multiple of 100', () => {

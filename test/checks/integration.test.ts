@@ -48,6 +48,15 @@ async function check(
   return { report, sim };
 }
 
+const SMALL: ScenarioSpec = {
+  campaigns: 6,
+  activeShare: 0.5,
+  accounts: 12,
+  sendingDomains: 3,
+  webhooks: 0,
+  leadsPerCampaign: 200,
+};
+
 /** Which finding each injected problem must produce: check, severity, fingerprint suffix. */
 const EXPECTED: Partial<
   Record<InjectedProblem['problem'], { check: string; severity: string; discriminator?: string }>
@@ -205,6 +214,26 @@ describe('the auth gate against the simulator', () => {
   });
 });
 
+describe('sender verdicts in the report', () => {
+  it('weigh findings as they count: an ignored finding leaves its sender green', async () => {
+    const spec = { ...SMALL, problems: { 'account.connection_error': 1 } };
+    const plain = await check(spec, { checks: ['auth', 'campaigns', 'accounts'] });
+    const email = plain.sim.data.injected[0]?.resource.id ?? '';
+    expect(plain.report.senders?.burning.map((b) => b.email)).toEqual([email]);
+    const ignored = await check(spec, {
+      checks: ['auth', 'campaigns', 'accounts'],
+      config: { ignore: [{ check: 'account.connection', resource: email, until: '2027-01-31' }] },
+    });
+    expect(ignored.report.senders).toMatchObject({ burning: [], watch: [] });
+    expect(ignored.report.senders?.green).toBe(ignored.report.senders?.total);
+  });
+
+  it('are absent when the accounts suite does not run', async () => {
+    const { report } = await check(SMALL, { checks: ['auth', 'campaigns'] });
+    expect(report.senders).toBeUndefined();
+  });
+});
+
 describe('requests spent by auth and webhooks', () => {
   // API.md section 11 rows 1, 2, 9, 10, 11: workspaces + plan-details + P(W) + summary + one
   // failed-events page = 5 for both (W = 6 and 50). In `large` the failing webhook is one of 50,
@@ -228,12 +257,21 @@ describe('the whole engine on the broken scenario', () => {
     });
     expect(() => Report.parse(report)).not.toThrow();
     expect(report.suites.map((s) => s.name)).toEqual(['auth', 'campaigns', 'accounts', 'webhooks']);
-    // R = 2 + P(C) + 1 + K + P(A) + ceil(A/100) + ceil(D/100) + P(W) + 1 + 1, with C = 40,
-    // A = 80, D = 12, W = 6 and K the Active campaigns that get a sending-status request.
+    // R = 2 + P(C) + 1 + K + P(A) + ceil(A/100) + ceil(D/100) + ceil(A/200) + P(W) + 1 + 1,
+    // with C = 40, A = 80, D = 12, W = 6 and K the Active campaigns that get a sending-status
+    // request; ceil(A/200) is the daily sending analytics of the early warnings (issue 11).
     const active = report.stats.byEndpoint['GET /campaigns/{id}/sending-status'] ?? 0;
-    expect(report.stats.requests).toBe(2 + 1 + 1 + active + 1 + 1 + 1 + 1 + 1 + 1);
+    expect(report.stats.requests).toBe(2 + 1 + 1 + active + 1 + 1 + 1 + 1 + 1 + 1 + 1);
+    expect(report.stats.byEndpoint['GET /accounts/analytics/daily']).toBe(1);
     expect(report.stats.byEndpoint['GET /accounts']).toBe(1);
     expect(report.stats.byEndpoint['GET /campaigns']).toBe(1);
+    // Every sender the accounts suite checked has a verdict; a broken connection burns.
+    const accounts = report.suites.find((s) => s.name === 'accounts');
+    expect(report.senders?.total).toBe(accounts?.checked);
+    const broken = sim.data.injected.find((p) => p.problem === 'account.connection_error');
+    expect(report.senders?.burning.find((b) => b.email === broken?.resource.id)?.reasons).toContain(
+      'connection',
+    );
     // Auth and webhook findings are the same as when those suites run alone.
     const mine = report.findings.filter((f) => f.suite === 'auth' || f.suite === 'webhooks');
     expect(summarize(mine).sort(byFingerprint)).toEqual(

@@ -4,9 +4,11 @@ import { domainOf } from '../../src/checks/senders.js';
 import { runSettings, runSuites, type SuitesRun } from './simulated.js';
 
 /**
- * API.md section 11, rows 3-8: the campaigns and accounts suites' share of the minimal plan.
- * P(x) = ⌊x/100⌋ + 1 pages (worst case: the simulator ends a list on its last full page, so
- * ⌈x/100⌉ is what it takes there); K active campaigns; A accounts on D sending domains.
+ * API.md section 11, rows 3-8: the campaigns and accounts suites' share of the minimal plan,
+ * plus the early warnings' daily sending analytics, ⌈A/200⌉ × ⌈days/31⌉ (one window of at most
+ * 31 days, so ⌈A/200⌉). P(x) = ⌊x/100⌋ + 1 pages (worst case: the simulator ends a list on its
+ * last full page, so ⌈x/100⌉ is what it takes there); K active campaigns; A accounts in scope on
+ * D sending domains.
  */
 const P = (x: number) => Math.floor(x / 100) + 1;
 const batches = (x: number) => Math.ceil(x / 100);
@@ -20,6 +22,7 @@ function plan(run: SuitesRun, scopedAccounts: number, scopedDomains: number) {
     'GET /accounts': P(accounts.length),
     'POST /accounts/warmup-analytics': batches(scopedAccounts),
     'POST /accounts/test/vitals': batches(scopedDomains),
+    'GET /accounts/analytics/daily': Math.ceil(scopedAccounts / 200),
   };
 }
 
@@ -52,6 +55,11 @@ describe('request counts against the plan', () => {
   it('large, scope all: the plan with A and D the whole workspace', async () => {
     const run = await runSuites('large', runSettings({ accounts: { scope: 'all' } }));
     expect(run.accounts.checked).toBe(run.sim.data.workspace.accounts.length);
+    // 5,000 senders and none injected with an early-warning problem: not one false alarm.
+    const early = ['account.warmup-trend', 'account.warmup-spam', 'account.bounce-rate'];
+    expect(run.findings.filter((f) => [...early, 'account.volume-cap'].includes(f.check))).toEqual(
+      [],
+    );
     expectWithinPlan(
       run,
       plan(run, run.sim.data.workspace.accounts.length, domainsOfWorkspace(run)),

@@ -71,6 +71,7 @@ function bigWorkspace() {
           (call.body as { emails: string[] }).emails.map((e) => [e, { health_score: 99 }]),
         ),
       }),
+    'GET /accounts/analytics/daily': () => slow([]),
     'POST /accounts/test/vitals': (call: StubCall) =>
       slow({
         success_list: (call.body as { accounts: string[] }).accounts.map((e) => ({
@@ -113,7 +114,11 @@ describe('campaigns and accounts suites together', () => {
       'GET /campaigns/{id}/sending-status': 12,
       'POST /accounts/warmup-analytics': 3, // ⌈250/100⌉
       'POST /accounts/test/vitals': 2, // ⌈150 domains/100⌉
+      'GET /accounts/analytics/daily': 2, // ⌈250/200⌉
     });
+    const daily = api.calls.filter((c) => c.path === '/accounts/analytics/daily');
+    expect(daily.map((c) => (c.query?.emails as string[]).length)).toEqual([200, 50]);
+    expect(daily[0]?.query).toMatchObject({ start_date: '2026-11-23', end_date: '2026-11-30' });
     const vitalsBodies = api.calls
       .filter((c) => c.path === '/accounts/test/vitals')
       .map((c) => (c.body as { accounts: string[] }).accounts.length);
@@ -236,6 +241,7 @@ describe('accounts suite', () => {
           'idle@beta.com': { health_score: 90 },
         },
       }),
+      'GET /accounts/analytics/daily': () => [],
       'POST /accounts/test/vitals': (call: StubCall) => ({
         success_list: (call.body as { accounts: string[] }).accounts.map((e) => ({
           domain: e.split('@')[1],
@@ -258,10 +264,15 @@ describe('accounts suite', () => {
     const api = stubApi({
       'PAGINATE /campaigns': () => [campaign()],
       'PAGINATE /accounts': () => [account()],
+      'GET /accounts/analytics/daily': () => [],
     });
     const s = settings({ accounts: { dns: false, warmup_analytics: false } });
     expect((await accountsSuite.run(context(api, s).ctx)).findings).toEqual([]);
-    expect(api.calls.map((c) => c.path)).toEqual(['/accounts', '/campaigns']);
+    expect(api.calls.map((c) => c.path)).toEqual([
+      '/accounts',
+      '/campaigns',
+      '/accounts/analytics/daily',
+    ]);
   });
 
   it('keeps the other account checks when warmup analytics and vitals fail', async () => {
@@ -274,12 +285,57 @@ describe('accounts suite', () => {
       'POST /accounts/test/vitals': () => {
         throw Object.assign(new Error('bad gateway'), { kind: 'server', status: 502 });
       },
+      'GET /accounts/analytics/daily': () => {
+        throw Object.assign(new Error('too large'), { kind: 'too-large', status: 413 });
+      },
     });
     const { findings } = await accountsSuite.run(context(api).ctx);
     expect(findings.map((f) => [f.check, f.severity, f.resource.type])).toEqual([
       ['account.warmup-health', 'unknown', 'suite'],
       ['domain.vitals', 'unknown', 'suite'],
+      ['account.bounce-rate', 'unknown', 'suite'],
+      ['account.volume-cap', 'unknown', 'suite'],
       ['account.autofix-failed', 'error', 'account'],
     ]);
+  });
+
+  it('reads the early warnings from the warmup series and the daily rows it already fetched', async () => {
+    const day = (back: number) =>
+      new Date(NOW.getTime() - back * 86_400_000).toISOString().slice(0, 10);
+    const series = Object.fromEntries(
+      Array.from({ length: 14 }, (_, back) => [
+        day(back),
+        back < 7
+          ? { sent: 20, landed_inbox: 14, landed_spam: 6 }
+          : { sent: 20, landed_inbox: 19, landed_spam: 1 },
+      ]),
+    );
+    const rows = Array.from({ length: 8 }, (_, back) => ({
+      date: day(back),
+      email_account: 'ANN@alpha.com',
+      sent: 30,
+      bounced: 3,
+    }));
+    const api = stubApi({
+      'PAGINATE /campaigns': () => [campaign()],
+      'PAGINATE /accounts': () => [account({ daily_limit: 30 })],
+      'POST /accounts/warmup-analytics': () => ({
+        email_date_data: { 'ann@alpha.com': series },
+        aggregate_data: { 'ann@alpha.com': { health_score: 85 } },
+      }),
+      'GET /accounts/analytics/daily': () => rows,
+      'POST /accounts/test/vitals': () => ({}),
+    });
+    const { findings } = await accountsSuite.run(
+      context(api, settings({ accounts: { dns: false } })).ctx,
+    );
+    expect(findings.map((f) => [f.check, f.severity])).toEqual([
+      ['account.warmup-trend', 'warning'],
+      ['account.warmup-spam', 'error'],
+      ['account.bounce-rate', 'error'],
+      ['account.volume-cap', 'warning'],
+    ]);
+    expect(findings[0]?.message).toContain('inbox 95 % → 70 % over 7 days');
+    expect(api.calls.filter((c) => c.path === '/accounts/warmup-analytics')).toHaveLength(1);
   });
 });

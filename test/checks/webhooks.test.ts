@@ -455,6 +455,20 @@ describe('webhooks suite requests', () => {
     expect(out.findings[1]?.remediation).toContain('`all:read`');
   });
 
+  it('counts deliveries in the details in words a person reads: 1 delivery, 2 deliveries', async () => {
+    for (const [total, words] of [
+      [1, '1 delivery from'],
+      [2, '2 deliveries from'],
+    ] as const) {
+      const api = stubApi({
+        'GET /webhooks': { items: [webhook()] },
+        'GET /webhook-events/summary': summary(total, 0),
+      });
+      const out = await webhooksSuite.run(ctx(api));
+      expect(out.details.join('\n')).toContain(words);
+    }
+  });
+
   it('sends test deliveries only when send_test is on, and never to a disabled webhook', async () => {
     const routes = {
       'GET /webhooks': { items: [webhook(), webhook({ id: 'wh-off', status: -1 })] },

@@ -138,6 +138,12 @@ export const unhealthyReport: Report = {
   workspace: { id: 'ws_01', name: 'Acme | <b>Outbound</b> @acme/sales' },
   suites: suites({ campaigns: 'unhealthy', accounts: 'unhealthy', webhooks: 'unhealthy' }),
   findings: unhealthyFindings,
+  senders: {
+    total: 11,
+    green: 9,
+    watch: [{ email: '@team|<b>x</b>#12@acme.io', reasons: ['DMARC'] }],
+    burning: [{ email: 'ops@acme.io', reasons: ['connection', 'DMARC'] }],
+  },
   silenced: [
     {
       ...finding({

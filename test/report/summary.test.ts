@@ -12,7 +12,7 @@ import {
 } from './fixtures.js';
 import { hostileString } from './hostile.js';
 import { expectValidReport } from './validate.js';
-import { linkableText, linkableTokens, renderGfm, tableShapes, tagsOf } from './gfm.js';
+import { linkableText, linkableTokens, renderGfm, tableShapes, tagsOf, textOf } from './gfm.js';
 
 // Everything the summary itself may produce; anything else came from API text.
 const OUR_TAGS = new Set([
@@ -68,6 +68,16 @@ describe('renderSummary', () => {
     );
   });
 
+  it('says how the senders are doing right under the status line', () => {
+    const lines = renderSummary(unhealthyReport).split('\n');
+    // Escaped as API text: no mention, reference, HTML or table break survives.
+    const joiner = '\u2060';
+    expect(lines[2]).toBe(
+      `Sending health: 11 senders — 9 green, 1 watch (@${joiner}team\\|\\<b\\>x\\</b\\>\\#${joiner}12@${joiner}acme\\.io: DMARC), 1 burning (ops@${joiner}acme\\.io: connection, DMARC)`,
+    );
+    expect(renderSummary(healthyReport)).not.toContain('Sending health');
+  });
+
   it('lists every finding once, errors first, then by suite', () => {
     const html = assertStructure(renderSummary(unhealthyReport));
     const problems = tableShapes(html)[0];
@@ -104,6 +114,17 @@ describe('renderSummary', () => {
     const markdown = renderSummary({ ...failedReport, failure: undefined });
     expect(markdown).toContain('**What happened:**');
     expect(markdown).toContain('**Fix:**');
+  });
+
+  it('says why the tracking issue was not updated, right under the status line', () => {
+    const markdown = renderSummary(unhealthyReport, {
+      trackingError: 'Add `permissions: issues: write` to the workflow or job. <b>@team</b> #12',
+    });
+    const lines = markdown.split('\n\n');
+    expect(lines[1]).toMatch(/^\*\*Tracking issue not updated:\*\* Add /);
+    const html = assertStructure(markdown);
+    expect(textOf(html)).toContain('Add `permissions: issues: write` to the workflow or job.');
+    expect(renderSummary(unhealthyReport)).not.toContain('Tracking issue not updated');
   });
 
   it('shows request statistics and links only to http(s) URLs', () => {
@@ -185,6 +206,12 @@ describe('renderSummary', () => {
               },
             ],
             findings,
+            senders: {
+              total: rows.length + 2,
+              green: 1,
+              watch: rows.map((r) => ({ email: r[0], reasons: [r[2]] })),
+              burning: [{ email: workspaceName, reasons: [] }],
+            },
             silenced: findings.map((f, i) => ({
               ...f,
               silencedUntil: rows[i]?.[0] ?? '',

@@ -44,6 +44,13 @@ describe('renderText', () => {
     expect(lines.findIndex((l) => l.includes('No leads left'))).toBeGreaterThan(warnings);
   });
 
+  it('says how the senders are doing right under the status line', () => {
+    const lines = renderText(unhealthyReport, { color: false, width: 200 }).split('\n');
+    expect(lines[2]).toBe(
+      'Sending health: 11 senders — 9 green, 1 watch (@team|<b>x</b>#12@acme.io: DMARC), 1 burning (ops@acme.io: connection, DMARC)',
+    );
+  });
+
   it('aligns the message column across findings', () => {
     const text = renderText(unhealthyReport, { color: false, width: 120 });
     const lines = text.split('\n');
@@ -122,6 +129,12 @@ describe('renderText', () => {
                 details: [name],
               },
             ],
+            senders: {
+              total: 3,
+              green: 1,
+              watch: [{ email: name, reasons: [message] }],
+              burning: [{ email: workspace, reasons: [name] }],
+            },
             findings: [
               finding({
                 check: 'campaign.status',

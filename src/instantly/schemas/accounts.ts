@@ -108,3 +108,19 @@ export const WarmupAnalytics = z.looseObject({
   aggregate_data: z.record(z.string(), WarmupAggregate).optional(),
 });
 export type WarmupAnalytics = z.infer<typeof WarmupAnalytics>;
+
+/**
+ * One row of `GET /accounts/analytics/daily` (a bare array): one sender on one day. The document
+ * marks every count required; only the ones the checks read are kept strict.
+ */
+export const AccountDailyRow = z.looseObject({
+  date: z.string(),
+  email_account: z.string(),
+  sent: z.number(),
+  bounced: z.number(),
+  contacted: z.number().optional(),
+});
+export type AccountDailyRow = z.infer<typeof AccountDailyRow>;
+
+export const AccountDailyAnalytics = z.array(AccountDailyRow);
+export type AccountDailyAnalytics = z.infer<typeof AccountDailyAnalytics>;
