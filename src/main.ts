@@ -51,6 +51,17 @@ export async function run(): Promise<void> {
       onProgress: (suite, done, total) => {
         if (done === total) core.info(`${suite}: ${done}/${total} checked`);
       },
+      // Step debug logging (ACTIONS_STEP_DEBUG) shows each request and retry decision; the
+      // client redacts these lines like its errors.
+      ...(core.isDebug()
+        ? {
+            client: {
+              debug: (line: string) => {
+                core.debug(line);
+              },
+            },
+          }
+        : {}),
     });
   } catch (err) {
     report = reportForError(err, startedAt);

@@ -1,7 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { runChecks, toStats } from './checks/engine.js';
 import type { RunSettings } from './config/schema.js';
-import { createInstantlyClient } from './instantly/client.js';
+import { createInstantlyClient, type ClientOptions } from './instantly/client.js';
 import type { InstantlyApi } from './instantly/api.js';
 import type { Report, SuiteName } from './report/model.js';
 import { remediate } from './remediation/remediate.js';
@@ -10,6 +10,16 @@ export interface HealthRunOptions {
   onProgress?: (suite: SuiteName, done: number, total: number) => void;
   /** Tests and the benchmark may route requests elsewhere. */
   dispatcher?: Dispatcher;
+  /**
+   * Client tuning for tests and the benchmark (short retry waits, a seeded jitter, a short
+   * per-request timeout); production runs use the client's defaults.
+   */
+  client?: Pick<
+    ClientOptions,
+    'retry' | 'random' | 'requestTimeoutMs' | 'maxConcurrency' | 'debug'
+  >;
+  /** The engine's clock (the run's "now"); tests pin it to the simulator's day. */
+  now?: () => Date;
 }
 
 /**
@@ -31,12 +41,14 @@ export async function runHealthCheck(
     signal: deadline,
     deadlineAt: Date.now() + timeoutMs,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+    ...options.client,
   });
   try {
     const report = await runChecks({
       api: client,
       settings,
       deadline,
+      ...(options.now ? { now: options.now } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
     // After the checks, never before: remediation acts only on what they found.

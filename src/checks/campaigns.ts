@@ -8,6 +8,7 @@ import {
   type AnalyticsInput,
 } from './campaign-checks.js';
 import { isActive } from './campaign-selection.js';
+import { finding } from './finding.js';
 import { asLaunchBlockers, launchGateIds } from './launch-gate.js';
 import { mapLimit } from './map-limit.js';
 import { errorFacts } from './scopes.js';
@@ -90,8 +91,10 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
 
   for (const listed of selected) {
     const campaign = detailed.get(listed.id) ?? listed;
-    if (!detailed.has(listed.id) && listed.sequences === undefined) {
-      // Its detail request failed and was reported; judge the rest without the sequence rule.
+    if (campaign.sequences === undefined) {
+      // No sequence to judge: its detail request failed (already reported), or Instantly left
+      // the field out of the detail too. An absent field is not an empty sequence: `unknown`.
+      if (detailed.has(listed.id)) findings.push(sequenceNotReturned(campaign));
       findings.push(...withoutCheck(evaluate(campaign), CAMPAIGN_CHECK.sequence));
       continue;
     }
@@ -121,6 +124,20 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
   }
 
   return { findings, checked: selected.length, details: describe(selected, askStatus.length) };
+}
+
+function sequenceNotReturned(campaign: Campaign): Finding {
+  return finding({
+    check: CAMPAIGN_CHECK.sequence,
+    suite: SUITE,
+    severity: 'unknown',
+    resource: { type: 'campaign', id: campaign.id, name: campaign.name },
+    message:
+      'Campaign sequence could not be checked: Instantly returned the campaign without its `sequences` field.',
+    remediation:
+      'Re-run the check; if it persists, open the campaign in Instantly to confirm its sequence has steps.',
+    evidence: { sequences: 'missing' },
+  });
 }
 
 /** List items normally carry `sequences`; when one does not, GET /campaigns/{id} has it. */

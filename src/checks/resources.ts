@@ -1,9 +1,18 @@
+import { z } from 'zod';
 import type { RunSettings } from '../config/schema.js';
 import type { InstantlyApi } from '../instantly/api.js';
 import { Account } from '../instantly/schemas/accounts.js';
 import { Campaign, CampaignAnalyticsList } from '../instantly/schemas/campaigns.js';
 import { selectCampaigns } from './campaign-selection.js';
 import type { SharedResources } from './types.js';
+
+/**
+ * The run keeps every campaign and account until it ends (L size: 5,000 and 25,000), so the
+ * cached items hold the fields the checks declare and drop the rest of each raw item. Still
+ * tolerant: an unknown field is dropped, never an error.
+ */
+const CachedCampaign = z.object(Campaign.shape);
+const CachedAccount = z.object(Account.shape);
 
 /**
  * The run's cache of resources that more than one suite reads. Each getter starts its request on
@@ -21,7 +30,7 @@ export function createSharedResources(
     const items: Campaign[] = [];
     for await (const c of api.paginate('/campaigns', {
       query: { limit: 100 },
-      item: Campaign,
+      item: CachedCampaign,
       signal,
     })) {
       items.push(c);
@@ -33,7 +42,7 @@ export function createSharedResources(
     const items: Account[] = [];
     for await (const a of api.paginate('/accounts', {
       query: { limit: 100, include_tags: true },
-      item: Account,
+      item: CachedAccount,
       signal,
     })) {
       items.push(a);

@@ -114,8 +114,12 @@ export function describeError(facts: ErrorFacts): string {
       return isCdnBlock(facts)
         ? `Instantly's CDN blocked the request (HTML 403)${where}`
         : `the API key lacks the scope for ${facts.endpoint ?? 'this endpoint'} (403)`;
-    case 'server':
     case 'rate-limited':
+      // No status: the client never sent it, because a Retry-After pause outlasts the run.
+      return facts.status === undefined
+        ? `the request was not sent: Instantly asked the workspace to pause (Retry-After) past the run's deadline${where}`
+        : `Instantly answered ${facts.status}${after}${where}`;
+    case 'server':
     case 'too-large':
     case 'not-found':
     case 'bad-request':

@@ -18,7 +18,7 @@ import { systemClock, type Clock } from './clock.js';
 import { pageSchema } from './envelope.js';
 import { InstantlyError } from './errors.js';
 import { PAGE_LIMIT, paginateCursor } from './paginate.js';
-import { RateBudget, type Permit } from './rate-budget.js';
+import { PauseOutlastsDeadline, RateBudget, type Permit } from './rate-budget.js';
 import { createRedactor } from './redact.js';
 import { isRetryable, resolveRetryPolicy, retryDelay, type RetryPolicy } from './retry-policy.js';
 
@@ -127,6 +127,8 @@ function validateOptions(options: ClientOptions): { origin: string } {
 export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   const { origin } = validateOptions(options);
   const redact = createRedactor([options.apiKey]);
+  // Key forms only, for whole response bodies (campaign copy after the word "bearer" stays).
+  const maskBody = createRedactor([options.apiKey], { bearer: false });
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const policy = resolveRetryPolicy(options.retry);
@@ -192,8 +194,17 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   ): Promise<Attempt<unknown>> {
     let permit: Permit;
     try {
-      permit = await budget.acquire(outer);
-    } catch {
+      permit = await budget.acquire(outer, options.deadlineAt);
+    } catch (error) {
+      if (error instanceof PauseOutlastsDeadline) {
+        debug(`${endpoint} -> not sent: ${error.message}`);
+        throw new InstantlyError({
+          kind: 'rate-limited',
+          endpoint,
+          detail: `not sent: ${error.message}`,
+          attempts,
+        });
+      }
       throw cancelled(endpoint, attempts);
     }
     stats.waited(endpoint, permit.waitedMs);
@@ -219,7 +230,11 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
     } finally {
       permit.release();
     }
-    const result = classifyResponse(response, call.schema, { nowMs: clock.now(), redact });
+    // The key is masked in the whole body before anything parses or shortens it: an error
+    // message cut at 160 characters before masking would leak the part of an echoed key before
+    // the cut.
+    const masked = { ...response, text: maskBody(response.text) };
+    const result = classifyResponse(masked, call.schema, { nowMs: clock.now(), redact });
     debug(
       `${endpoint} -> HTTP ${response.status} in ${clock.now() - sentAt} ms` +
         (result.ok ? '' : ` (${result.failure.kind}: ${result.failure.detail})`),

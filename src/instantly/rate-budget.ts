@@ -26,6 +26,19 @@ export interface Permit {
   release(): void;
 }
 
+/**
+ * The server asked the whole workspace to pause (Retry-After) past the caller's deadline: waiting
+ * would only turn every pending request into a timeout, so they fail now and say why.
+ */
+export class PauseOutlastsDeadline extends Error {
+  constructor(readonly pauseMs: number) {
+    super(
+      `Instantly asked to pause requests for ${Math.ceil(pauseMs / 1000)} s (Retry-After), past the run's deadline`,
+    );
+    this.name = 'PauseOutlastsDeadline';
+  }
+}
+
 interface Waiter {
   resolve: () => void;
   reject: (reason: unknown) => void;
@@ -114,13 +127,17 @@ export class RateBudget {
     return this.currentRate;
   }
 
-  async acquire(signal?: AbortSignal): Promise<Permit> {
+  /**
+   * Waits for a slot and a token. With `deadlineAt` (in clock time), a Retry-After pause that
+   * ends after it rejects with `PauseOutlastsDeadline` instead of sleeping into the deadline.
+   */
+  async acquire(signal?: AbortSignal, deadlineAt?: number): Promise<Permit> {
     const start = this.clock.now();
     await this.slots.take(signal);
     try {
       await this.tokenTurn.take(signal);
       try {
-        await this.takeToken(signal);
+        await this.takeToken(signal, deadlineAt);
       } finally {
         this.tokenTurn.give();
       }
@@ -178,11 +195,14 @@ export class RateBudget {
     this.lastRefill = now;
   }
 
-  private async takeToken(signal?: AbortSignal): Promise<void> {
+  private async takeToken(signal?: AbortSignal, deadlineAt?: number): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
       const blocked = this.blockedUntil - this.clock.now();
       if (blocked > 0) {
+        if (deadlineAt !== undefined && this.blockedUntil > deadlineAt) {
+          throw new PauseOutlastsDeadline(blocked);
+        }
         await this.clock.sleep(blocked, signal);
         continue;
       }

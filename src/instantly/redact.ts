@@ -21,13 +21,20 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export function createRedactor(secrets: readonly string[]): Redactor {
+/**
+ * `bearer: false` masks only the given secrets, for whole response bodies: there, text after the
+ * word "bearer" may be a campaign's own copy, which must reach the checks unchanged.
+ */
+export function createRedactor(
+  secrets: readonly string[],
+  options: { bearer?: boolean } = {},
+): Redactor {
   const forms = secrets.filter((s) => s.length > 0).flatMap(variants);
   // Whatever follows "Bearer" is a credential even when it is not ours (a proxy's, a stale one).
-  const bearer = /(bearer\s+)[^\s"',;]+/gi;
+  const bearer = options.bearer === false ? undefined : /(bearer\s+)[^\s"',;]+/gi;
   const known = forms.length > 0 ? new RegExp(forms.map(escapeRegExp).join('|'), 'g') : undefined;
   return (text) => {
     const masked = known ? text.replace(known, REDACTED) : text;
-    return masked.replace(bearer, `$1${REDACTED}`);
+    return bearer ? masked.replace(bearer, `$1${REDACTED}`) : masked;
   };
 }

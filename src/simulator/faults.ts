@@ -18,6 +18,12 @@ export type FaultKind =
   | { kind: 'malformed-json' }
   /** A Cloudflare-style 403 HTML page. */
   | { kind: 'html-403' }
+  /**
+   * A server that echoes the request's Authorization header back: in the error message of an
+   * envelope with `status` (default 400; 200 gives {"error": "... <header>"}) and in response
+   * headers. Tests that the key never leaks through what the API sends back.
+   */
+  | { kind: 'echo-key'; status?: 200 | 400 | 401 | 403 | 429 | 500 | 503 }
   /** 200 whose body is {"error": "ACC_AUTH_ERROR"} (or the given code). */
   | { kind: 'error-in-200'; error?: string }
   /**

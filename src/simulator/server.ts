@@ -173,6 +173,27 @@ export function createSimulatorServer(deps: ServerDeps): Server {
             contentType: 'text/html; charset=UTF-8',
           });
           return;
+        case 'echo-key': {
+          const echoed = header(req, 'authorization') ?? '';
+          const bare = echoed.replace(/^bearer\s+/i, '');
+          const status = fault.status ?? 400;
+          const headers = {
+            'x-echo-authorization': echoed,
+            'www-authenticate': `Bearer error="invalid_token", token="${bare}"`,
+          };
+          // The bare key (no "Bearer" before it) past a long prefix: a client that truncates
+          // an error message before masking it would leak the key's first characters.
+          const pad = 'ACC_AUTH_ERROR '.padEnd(130, '.');
+          await send(
+            status === 200
+              ? { status, body: { error: `${pad} ${bare}` }, headers }
+              : {
+                  ...envelope(status, `${pad} invalid API key ${bare} (sent as: ${echoed})`),
+                  headers,
+                },
+          );
+          return;
+        }
         case 'error-in-200':
           await send({ status: 200, body: { error: fault.error ?? 'ACC_AUTH_ERROR' } });
           return;

@@ -64,6 +64,8 @@ export interface RunActionOptions {
   workspace?: string;
   timeoutMs?: number;
   entry?: string;
+  /** Node options before the entry, e.g. a loader to run src/index.ts without a build. */
+  nodeArgs?: string[];
 }
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
@@ -116,7 +118,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   Object.assign(env, options.env);
 
   const entry = options.entry ?? path.join(ROOT, 'dist', 'index.js');
-  const child = spawn(process.execPath, [entry], { cwd: env.GITHUB_WORKSPACE, env });
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
+    cwd: env.GITHUB_WORKSPACE,
+    env,
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));
