@@ -12,6 +12,10 @@ import { renderMarkdown } from './report/summary.js';
 import { colorEnabled, renderText } from './report/text.js';
 import { EXIT, exitCodeFor } from './report/verdict.js';
 import { runHealthCheck } from './run-health.js';
+import { combinedReport } from './agency/aggregate.js';
+import { runWorkspaces } from './agency/run-workspaces.js';
+import { renderAgencySummary } from './agency/summary.js';
+import { escapeTerminal } from './report/escape.js';
 import { startSimulator } from './simulator/index.js';
 import { TOOL_NAME, VERSION } from './version.js';
 
@@ -50,6 +54,9 @@ async function main(argv: string[]): Promise<number> {
       } catch (err) {
         return usageFailure(err);
       }
+      if (settings.config.workspaces.length > 0 && settings.workspaceId === undefined) {
+        return checkWorkspaces(settings, command);
+      }
       const report = await check(settings);
       await emit(report, command);
       return exitCodeFor(report, settings.failOn);
@@ -70,6 +77,47 @@ async function check(settings: RunSettings): Promise<Report> {
   } finally {
     progress.end();
   }
+}
+
+/** `workspaces` in the config: each sub-workspace in turn, one budget; the worst exit code. */
+async function checkWorkspaces(settings: RunSettings, output: OutputOptions): Promise<number> {
+  const progress = progressFor(process.stderr, process.env);
+  let runs;
+  try {
+    runs = await runWorkspaces(settings, settings.config.workspaces, {
+      onProgress: (_workspace, suite, done, total) => {
+        progress.update(suite, done, total);
+      },
+    });
+  } finally {
+    progress.end();
+  }
+  const rows = runs.map((r) => ({
+    id: r.entry.id,
+    name: r.name,
+    report: r.report,
+    regressed: false,
+  }));
+  let text: string;
+  if (output.format === 'json') text = JSON.stringify(combinedReport(rows), null, 2);
+  else if (output.format === 'markdown') text = renderAgencySummary(rows);
+  else {
+    const target = output.output ? { isTTY: false } : process.stdout;
+    text = rows
+      .map(
+        (r) =>
+          `== ${escapeTerminal(r.name, { max: 120 })} (${escapeTerminal(r.id, { max: 64 })}) ==\n` +
+          renderText(r.report, {
+            color: colorEnabled(target, process.env),
+            ...(process.stdout.columns ? { width: process.stdout.columns } : {}),
+          }),
+      )
+      .join('\n');
+  }
+  if (!text.endsWith('\n')) text += '\n';
+  if (output.output) await writeFile(output.output, text);
+  else process.stdout.write(text);
+  return Math.max(...rows.map((r) => exitCodeFor(r.report, settings.failOn)));
 }
 
 /** The real engine against the simulator's `demo` workspace on loopback. */

@@ -15,6 +15,7 @@ import { failsStep } from './report/verdict.js';
 import { runHealthCheck } from './run-health.js';
 import { actionInput, isDebug, logDebug, logInfo, maskSecret } from './runner-io.js';
 import { runUrlFromEnv } from './tracking/body.js';
+import { renderTrendSummary, type TrendPoint } from './tracking/trend.js';
 
 const REPORT_FILE = 'instantly-health-report.json';
 
@@ -47,6 +48,15 @@ export async function run(): Promise<void> {
         knownChecks: CHECK_IDS,
       },
     );
+    // `workspaces` in the config: many sub-workspaces, one report and issue each. Imported only
+    // then: agency/action.js loads @actions/core and octokit, which would delay the first request.
+    if (settings.config.workspaces.length > 0) {
+      const agency = await import('./agency/action.js');
+      if (agency.isAgencyRun(settings)) {
+        await agency.runAgencyAction(settings);
+        return;
+      }
+    }
     report = await runHealthCheck(settings, {
       onProgress: (suite, done, total) => {
         if (done === total) logInfo(`${suite}: ${done}/${total} checked`);
@@ -127,6 +137,7 @@ async function writeReport(reportPath: string, report: Report): Promise<void> {
 interface ActionTracking extends TrackingOutcome {
   /** Set when the tracking issue could not be written although create-issue asked for it. */
   failed?: string;
+  trend?: TrendPoint[];
 }
 
 async function track(
@@ -160,6 +171,7 @@ async function track(
   const outcome: ActionTracking = { regressed: result.regressed };
   if (result.issueNumber !== undefined) outcome.issueNumber = result.issueNumber;
   if (result.issueUrl !== undefined) outcome.issueUrl = result.issueUrl;
+  if (result.trend) outcome.trend = result.trend;
   if (result.error) {
     if (tracking.create) {
       core.error(result.error.message, { title: 'instantly-health: tracking issue' });
@@ -175,9 +187,11 @@ async function writeSummary(report: Report, tracking: ActionTracking | undefined
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
     const runUrl = runUrlFromEnv();
+    const trendSection = renderTrendSummary(tracking?.trend ?? []);
     const markdown = renderSummary(report, {
       ...(tracking?.issueUrl ? { issueUrl: tracking.issueUrl } : {}),
       ...(runUrl ? { runUrl } : {}),
+      ...(trendSection ? { extraSections: [trendSection] } : {}),
       ...(tracking?.failed ? { trackingError: tracking.failed } : {}),
     });
     await core.summary.addRaw(markdown, true).write();

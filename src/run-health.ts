@@ -1,8 +1,10 @@
 import type { Dispatcher } from 'undici';
-import { runChecks } from './checks/engine.js';
+import { runChecks, toStats } from './checks/engine.js';
 import type { RunSettings } from './config/schema.js';
 import { createInstantlyClient, type ClientOptions } from './instantly/client.js';
+import type { InstantlyApi } from './instantly/api.js';
 import type { Report, SuiteName } from './report/model.js';
+import { remediate } from './remediation/remediate.js';
 
 export interface HealthRunOptions {
   onProgress?: (suite: SuiteName, done: number, total: number) => void;
@@ -42,14 +44,33 @@ export async function runHealthCheck(
     ...options.client,
   });
   try {
-    return await runChecks({
+    const report = await runChecks({
       api: client,
       settings,
       deadline,
       ...(options.now ? { now: options.now } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
+    // After the checks, never before: remediation acts only on what they found.
+    return await withRemediation(report, client, settings, deadline);
   } finally {
     await client.close();
   }
+}
+
+/** The report with its `remediation`, when the config asks for any. */
+export async function withRemediation(
+  report: Report,
+  api: InstantlyApi,
+  settings: RunSettings,
+  signal?: AbortSignal,
+): Promise<Report> {
+  const remediation = await remediate({
+    api,
+    report,
+    config: settings.config.remediate,
+    ...(signal ? { signal } : {}),
+  });
+  // The stats then count remediation's requests too: they spend the same shared rate limit.
+  return remediation ? { ...report, remediation, stats: toStats(api) } : report;
 }

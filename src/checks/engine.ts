@@ -101,7 +101,7 @@ export function suiteFailureFinding(
   });
 }
 
-function toStats(api: InstantlyApi): Stats {
+export function toStats(api: InstantlyApi): Stats {
   const s = api.statistics();
   return {
     requests: s.requests,

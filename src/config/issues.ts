@@ -90,7 +90,12 @@ function unwrap(schema: z.ZodType): z.ZodType {
   ) {
     return unwrap(schema.unwrap() as z.ZodType);
   }
-  if (schema instanceof z.ZodPipe) return unwrap(schema.in as z.ZodType);
+  if (schema instanceof z.ZodPipe) {
+    // A preprocess (transform → schema) validates with its output side; a transform after a
+    // schema validates with its input side.
+    const side = schema.in instanceof z.ZodTransform ? schema.out : schema.in;
+    return unwrap(side as z.ZodType);
+  }
   return schema;
 }
 

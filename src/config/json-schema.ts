@@ -9,10 +9,22 @@ import { ConfigFile } from './schema.js';
  * loader, which remains the authority.
  */
 export function configJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(ConfigFile, { io: 'input', unrepresentable: 'any' });
   return {
-    ...z.toJSONSchema(ConfigFile, { io: 'input', unrepresentable: 'any' }),
+    ...generated,
+    properties: withRemediateShorthand(generated.properties ?? {}),
     title: 'instantly-health config',
     description:
       'Configuration of instantly-health (.github/instantly-health.yml). Thresholds are fractions: 0.05 = 5 %.',
   };
+}
+
+/**
+ * `remediate: [resume-webhooks]` is shorthand for `{actions: [...]}` (a preprocess in the zod
+ * schema, which JSON Schema cannot see): offer both shapes to editors.
+ */
+function withRemediateShorthand(properties: Record<string, unknown>): Record<string, unknown> {
+  const object = properties.remediate as { properties?: { actions?: unknown } } | undefined;
+  if (!object?.properties?.actions) return properties;
+  return { ...properties, remediate: { anyOf: [object.properties.actions, object] } };
 }

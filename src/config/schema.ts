@@ -190,6 +190,54 @@ export const IssueConfig = z.strictObject({
   close_on_recovery: z.boolean().default(true),
 });
 
+/**
+ * A sub-workspace an agency key checks through `x-as-workspace`. `name` titles its tracking issue
+ * and its row in the summary; the workspace's own name from the API is used when it is omitted.
+ */
+export const WorkspaceEntry = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[\x21-\x7e]+$/, 'a workspace id is printable ASCII without spaces (a UUID)'),
+  name: z.string().trim().min(1).max(100).optional(),
+});
+export type WorkspaceEntry = z.infer<typeof WorkspaceEntry>;
+
+const uniqueWorkspaceIds = (list: WorkspaceEntry[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  list.forEach((entry, index) => {
+    if (seen.has(entry.id)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [index, 'id'],
+        message: `workspace ${quote(entry.id)} is listed twice: each workspace is checked once`,
+      });
+    }
+    seen.add(entry.id);
+  });
+};
+
+/** The safe fixes instantly-health may make itself, after the checks (see src/remediation). */
+export const REMEDIATION_ACTIONS = ['resume-webhooks'] as const;
+export type RemediationActionName = (typeof REMEDIATION_ACTIONS)[number];
+
+/**
+ * `remediate: [resume-webhooks]` (a list: dry-run) or `remediate: {actions: [...], dry_run: false}`.
+ * Dry-run is the default so that adding an action first shows what it would do; acting takes a
+ * second, deliberate edit (`dry_run: false`) that a reviewer sees in the diff.
+ */
+export const RemediateConfig = z.preprocess(
+  // The list shorthand is the object with its defaults: validated (and reported) as one shape.
+  (value) => (Array.isArray(value) ? { actions: value as unknown[] } : value),
+  z.strictObject({
+    actions: z
+      .array(z.enum(REMEDIATION_ACTIONS))
+      .default([])
+      .transform((list) => [...new Set(list)]),
+    dry_run: z.boolean().default(true),
+  }),
+);
+export type RemediateConfig = z.infer<typeof RemediateConfig>;
+
 export const ConfigFile = z.strictObject({
   version: z.literal(1).default(1),
   checks: z.array(z.enum(SUITE_NAMES)).optional(),
@@ -199,6 +247,9 @@ export const ConfigFile = z.strictObject({
   severity: z.record(z.string(), z.enum(['error', 'warning'])).default({}),
   ignore: z.array(IgnoreEntry).default([]),
   issue: IssueConfig.default(IssueConfig.parse({})),
+  /** Sub-workspaces checked in one run through one agency key; empty: the key's own workspace. */
+  workspaces: z.array(WorkspaceEntry).max(200).default([]).superRefine(uniqueWorkspaceIds),
+  remediate: RemediateConfig.default({ actions: [], dry_run: true }),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 export type CampaignsConfig = z.infer<typeof CampaignsConfig>;

@@ -21,10 +21,13 @@ import { PAGE_LIMIT, paginateCursor } from './paginate.js';
 import { PauseOutlastsDeadline, RateBudget, type Permit } from './rate-budget.js';
 import { createRedactor } from './redact.js';
 import { isRetryable, resolveRetryPolicy, retryDelay, type RetryPolicy } from './retry-policy.js';
+
 import { StatisticsRecorder } from './statistics.js';
 import { createTransport, type TransportResponse } from './transport.js';
 import { buildUrl, fillPath } from './url.js';
 import { TOOL_NAME, VERSION } from '../version.js';
+
+export { RateBudget } from './rate-budget.js';
 
 /**
  * The Instantly API v2 client: composes the layers, each in its own module and tested alone.
@@ -43,6 +46,12 @@ export interface ClientOptions {
   workspaceId?: string | undefined;
   /** Requests per second, default 10. */
   rateLimit?: number | undefined;
+  /**
+   * A budget shared with other clients: many workspaces checked through one agency key spend one
+   * rate limit, so one workspace's 429 slows them all. When set, `rateLimit`, `maxConcurrency`
+   * and `clock` do not shape the budget (the shared one's own settings do).
+   */
+  budget?: RateBudget | undefined;
   /** Requests in flight at most, default 4. */
   maxConcurrency?: number | undefined;
   /** Per HTTP attempt, body included; default 30 000. Real time, not the injected clock. */
@@ -125,11 +134,13 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   const policy = resolveRetryPolicy(options.retry);
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const maxConcurrency = options.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
-  const budget = new RateBudget({
-    rate: options.rateLimit ?? DEFAULT_RATE_LIMIT,
-    maxConcurrency,
-    clock,
-  });
+  const budget =
+    options.budget ??
+    new RateBudget({
+      rate: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      maxConcurrency,
+      clock,
+    });
   const stats = new StatisticsRecorder();
   const debug = options.debug
     ? (line: string) => {

@@ -83,6 +83,32 @@ export const Stats = z.object({
 });
 export type Stats = z.infer<typeof Stats>;
 
+/**
+ * `done`: the fix was made; `would-do`: dry-run, the fix would be made; `skipped`: not made, and
+ * why (e.g. the test delivery failed); `failed`: the API refused it (e.g. a missing write scope).
+ */
+export const RemediationOutcome = z.enum(['done', 'would-do', 'skipped', 'failed']);
+export type RemediationOutcome = z.infer<typeof RemediationOutcome>;
+
+export const RemediationStep = z.object({
+  /** What was (or would be) done, e.g. `resume-webhook`. */
+  action: z.string(),
+  resource: Resource,
+  outcome: RemediationOutcome,
+  /** Why this outcome, in a sentence: what was tested, why it was skipped, what failed. */
+  detail: z.string(),
+});
+export type RemediationStep = z.infer<typeof RemediationStep>;
+
+/** Opt-in fixes (config `remediate`), made after the checks; absent when none is configured. */
+export const Remediation = z.object({
+  dryRun: z.boolean(),
+  /** The configured actions, e.g. `resume-webhooks`. */
+  actions: z.array(z.string()),
+  steps: z.array(RemediationStep),
+});
+export type Remediation = z.infer<typeof Remediation>;
+
 /** A sender that needs a look, and why (short phrases, most severe first). */
 export const SenderNote = z.object({
   email: z.string(),
@@ -118,6 +144,8 @@ export const Report = z.object({
   senders: SendersSummary.optional(),
   /** Set when status is `failed`: why nothing could be checked, and the fix. */
   failure: z.object({ cause: z.string(), message: z.string(), remediation: z.string() }).optional(),
+  /** Set when the config asks for remediation: each fix made, or skipped and why. */
+  remediation: Remediation.optional(),
 });
 export type Report = z.infer<typeof Report>;
 

@@ -11,6 +11,7 @@ import {
   sortFindings,
 } from './format.js';
 import type { Finding, Report, SilencedFinding, SuiteResult } from './model.js';
+import { renderRemediationMarkdown } from '../remediation/render.js';
 import { describeSenders } from './senders.js';
 
 /**
@@ -31,6 +32,8 @@ export interface SummaryOptions {
   maxBytes?: number;
   /** Most rows in the problems table, for readability; the JSON report has them all. */
   maxRows?: number;
+  /** Markdown sections placed before the footer (e.g. the trend), counted in `maxBytes`. */
+  extraSections?: string[];
 }
 
 /**
@@ -59,7 +62,9 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     ].join('\n\n') + '\n\n';
   const suites = suitesSection(report);
   const footer = footerSection(report, options);
-  const fixed = bytes(head) + bytes(suites) + bytes(footer);
+  const remediation = renderRemediationMarkdown(report.remediation);
+  const extra = (options.extraSections ?? []).join('');
+  const fixed = bytes(head) + bytes(suites) + bytes(footer) + bytes(remediation) + bytes(extra);
 
   // The problems table comes first in reading order and gets the budget first; silenced findings
   // (folded away, already out of the counts) get what remains.
@@ -70,7 +75,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
     maxRows,
   );
 
-  const out = head + problems + suites + silenced + footer;
+  const out = head + problems + remediation + suites + silenced + extra + footer;
   return bytes(out) <= maxBytes ? out : hardCut(out, maxBytes);
 }
 

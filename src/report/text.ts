@@ -1,3 +1,4 @@
+import { remediationTextLines } from '../remediation/render.js';
 import { escapeTerminal } from './escape.js';
 import {
   STATUS_LABEL,
@@ -100,6 +101,9 @@ export function renderText(report: Report, options: TextOptions): string {
   }
   if (report.findings.length === 0 && report.status !== 'failed')
     out.push('No problems found.', '');
+
+  const remediation = remediationTextLines(report.remediation);
+  if (remediation.length > 0) out.push(...remediation.flatMap((l) => wrap(l, width)), '');
 
   if (report.suites.length > 0)
     out.push(paint('bold', 'Suites'), ...suiteLines(report, width, paint), '');

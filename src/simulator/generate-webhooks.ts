@@ -57,10 +57,12 @@ export function generateWebhooks(input: WebhookInput): {
   for (const { problem, index } of input.problems) {
     const webhook = webhooks[index];
     if (!webhook) continue;
-    if (problem === 'webhook.disabled') {
+    if (problem === 'webhook.disabled' || problem === 'webhook.disabled_endpoint_up') {
       webhook.status = -1;
       webhook.timestamp_error = isoAt(nowMs - 2 * DAY_MS);
-      endpointsDown.add(webhook.id);
+      // The endpoint that made Instantly disable the webhook may be fixed since: then a test
+      // delivery succeeds and the webhook can safely be resumed.
+      if (problem === 'webhook.disabled') endpointsDown.add(webhook.id);
       failing.set(index, 'disabled');
     } else if (problem === 'webhook.not_https') {
       webhook.target_hook_url = webhook.target_hook_url.replace(/^https:/, 'http:');

@@ -107,6 +107,18 @@ export function buildScenarioData(
       seed + 103,
       now,
     ),
+    generateWorkspace(
+      {
+        ...SIDE_WORKSPACE,
+        name: 'client-c',
+        workspaceName: 'Client C (webhooks down)',
+        webhooks: 2,
+        // One endpoint is back up (a test delivery succeeds), the other still down.
+        problems: { 'webhook.disabled_endpoint_up': 1, 'webhook.disabled': 1 },
+      },
+      seed + 105,
+      now,
+    ),
   ];
   const noPlan: WorkspaceData = {
     ...generateWorkspace(

@@ -73,6 +73,7 @@ export const PROBLEM_NAMES = [
   'webhook.disabled', // status -1 with timestamp_error
   'webhook.not_https', // http:// target
   'webhook.high_failure_rate', // about 40 % of its recent events failed; its endpoint is down
+  'webhook.disabled_endpoint_up', // status -1 like webhook.disabled, but its endpoint answers again: a test delivery succeeds
   // Workspace (resource: workspace)
   'workspace.plan_near_lead_limit', // current_lead_count about 95 % of total_lead_limit
   'workspace.plan_over_lead_limit', // current_lead_count above total_lead_limit

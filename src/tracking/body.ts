@@ -1,6 +1,8 @@
 import { compareSeverity, type Finding, type Report } from '../report/model.js';
 import { escapeCode, escapeInline } from '../report/escape.js';
 import { serializeMarker, type TrackedFinding, type TrackingState } from './marker.js';
+import { renderRemediationMarkdown } from '../remediation/render.js';
+import { renderTrendSection } from './trend.js';
 import type { FindingChange, Plan } from './planner.js';
 
 /**
@@ -133,8 +135,12 @@ export function renderIssueBody(input: IssueBodyInput): string {
 
   const { marker, dropped } = fitMarker(state);
   const link = runLink(runUrl, 'Latest run');
+  const remediation = renderRemediationMarkdown(report.remediation);
+  const trend = renderTrendSection(state.history ?? []);
   const tail = [
     '',
+    ...(remediation ? [remediation.trimEnd(), ''] : []),
+    ...(trend ? [trend, ''] : []),
     ...(link ? [link, ''] : []),
     ...(dropped > 0
       ? [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Severity } from '../report/model.js';
+import { TrendHistory } from './trend.js';
 
 /**
  * The tracking state carried between runs in a hidden HTML comment at the end of the issue
@@ -43,6 +44,11 @@ export const TrackingState = z.object({
   passingRuns: z.number().int().min(0),
   /** Keyed by finding fingerprint. */
   findings: z.record(z.string(), TrackedFinding),
+  /**
+   * Key figures of the last runs, oldest first (trend.ts). Optional, so a v1 marker written
+   * before trends existed is still read as v1; older builds ignore the field.
+   */
+  history: TrendHistory,
 });
 export type TrackingState = z.infer<typeof TrackingState>;
 

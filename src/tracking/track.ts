@@ -16,6 +16,7 @@ import {
 } from './github.js';
 import type { TrackingState } from './marker.js';
 import { plan, type Plan, type PlanAction } from './planner.js';
+import { appendTrend, trendPoint, type TrendPoint } from './trend.js';
 
 /**
  * Regression tracking, start to end: read the workspace's tracking issue, plan purely, then
@@ -55,6 +56,8 @@ export interface TrackResult {
   action: PlanAction;
   /** Things a person should know that did not stop tracking (a broken marker…). */
   warnings: string[];
+  /** Key figures of the last runs, this one included (oldest first); empty when unknown. */
+  trend?: TrendPoint[];
   error?: TrackingError;
 }
 
@@ -85,6 +88,7 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
   let step = 'read the tracking issue';
   let result: Pick<TrackResult, 'issueNumber' | 'issueUrl'> = {};
   let planned: Plan | undefined;
+  let trend: TrendPoint[] = [];
   try {
     const found = await store.locate(label, workspaceId);
     warnings.push(...found.warnings);
@@ -99,8 +103,9 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
       recentlyClosed,
       ...(found.open ? { openIssueCreatedAt: found.open.createdAt } : {}),
     });
+    trend = appendTrend(previous?.history, trendPoint(report));
     if (options.dryRun) {
-      return { regressed: planned.regressed, action: planned.action, warnings, ...result };
+      return { regressed: planned.regressed, action: planned.action, warnings, trend, ...result };
     }
 
     for (const duplicate of found.duplicates) {
@@ -108,7 +113,7 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
       await closeDuplicate(store, duplicate, found.open?.number ?? duplicate.number);
     }
 
-    const state = planned.nextState;
+    const state = withTrend(planned.nextState, trend);
     const body = (closed = false): string =>
       state
         ? renderIssueBody({
@@ -173,7 +178,13 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
         if (open || !state || report.status === 'failed') break;
         const counting =
           thresholdPart(state) !== thresholdPart(found.lastClosed?.marker.state ?? null);
-        if (!counting) break;
+        // The trend goes on while the workspace is healthy: the closed issue keeps it, so the
+        // chart of the next outage shows the quiet runs before it too.
+        const trending =
+          found.lastClosed !== null &&
+          JSON.stringify(state.history ?? []) !==
+            JSON.stringify(found.lastClosed.marker.state?.history ?? []);
+        if (!counting && !trending) break;
         // failure_threshold > 1 counts failing runs before anything opens, and the only place
         // a scheduled workflow keeps state is an issue body. A closed tracking issue keeps it
         // silently (editing a body notifies nobody).
@@ -198,16 +209,23 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
         break;
       }
     }
-    return { regressed: planned.regressed, action: planned.action, warnings, ...result };
+    return { regressed: planned.regressed, action: planned.action, warnings, trend, ...result };
   } catch (err) {
     return {
       regressed: planned?.regressed ?? false,
       action: planned?.action ?? 'none',
       warnings,
+      trend,
       ...result,
       error: toTrackingError(err, repo, step),
     };
   }
+}
+
+/** The planned state with the trend: the planner decides the issue, the history rides along. */
+function withTrend(state: TrackingState | null, trend: TrendPoint[]): TrackingState | null {
+  if (!state) return null;
+  return trend.length > 0 ? { ...state, history: trend } : state;
 }
 
 async function closeDuplicate(

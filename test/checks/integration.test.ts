@@ -62,6 +62,7 @@ const EXPECTED: Partial<
   Record<InjectedProblem['problem'], { check: string; severity: string; discriminator?: string }>
 > = {
   'webhook.disabled': { check: 'webhook.status', severity: 'error' },
+  'webhook.disabled_endpoint_up': { check: 'webhook.status', severity: 'error' },
   'webhook.not_https': { check: 'webhook.https', severity: 'warning' },
   'webhook.high_failure_rate': { check: 'webhook.failure-rate', severity: 'error' },
   'workspace.scheduled_for_removal': { check: 'workspace.removal', severity: 'error' },

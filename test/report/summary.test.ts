@@ -116,12 +116,15 @@ describe('renderSummary', () => {
     expect(markdown).toContain('**Fix:**');
   });
 
-  it('says why the tracking issue was not updated, right under the status line', () => {
+  it('says why the tracking issue was not updated, in the head before the problems table', () => {
     const markdown = renderSummary(unhealthyReport, {
       trackingError: 'Add `permissions: issues: write` to the workflow or job. <b>@team</b> #12',
     });
-    const lines = markdown.split('\n\n');
-    expect(lines[1]).toMatch(/^\*\*Tracking issue not updated:\*\* Add /);
+    const paragraphs = markdown.split('\n\n');
+    const at = paragraphs.findIndex((p) => p.startsWith('**Tracking issue not updated:** Add '));
+    const table = paragraphs.findIndex((p) => p.startsWith('| Severity |'));
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(table);
     const html = assertStructure(markdown);
     expect(textOf(html)).toContain('Add `permissions: issues: write` to the workflow or job.');
     expect(renderSummary(unhealthyReport)).not.toContain('Tracking issue not updated');

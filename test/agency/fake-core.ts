@@ -1,0 +1,64 @@
+/**
+ * A stand-in for @actions/core that records what the action did: outputs, the summary, failures
+ * and annotations. Install with `jest.unstable_mockModule('@actions/core', () => fakeCore.module)`
+ * before importing the code under test.
+ */
+export interface Annotation {
+  level: 'error' | 'warning';
+  message: string;
+  title?: string;
+}
+
+export class FakeCore {
+  inputs: Record<string, string> = {};
+  outputs: Record<string, string> = {};
+  summary = '';
+  failed: string[] = [];
+  annotations: Annotation[] = [];
+  logs: string[] = [];
+
+  reset(inputs: Record<string, string>): void {
+    this.inputs = inputs;
+    this.outputs = {};
+    this.summary = '';
+    this.failed = [];
+    this.annotations = [];
+    this.logs = [];
+  }
+
+  readonly module = (() => {
+    const summary = {
+      addRaw: (text: string) => {
+        this.summary += text;
+        return summary;
+      },
+      write: () => Promise.resolve(summary),
+    };
+    return {
+      getInput: (name: string, options?: { trimWhitespace?: boolean }) => {
+        const value = this.inputs[name] ?? '';
+        return options?.trimWhitespace === false ? value : value.trim();
+      },
+      setSecret: () => undefined,
+      info: (message: string) => this.logs.push(message),
+      debug: () => undefined,
+      warning: (message: string, props?: { title?: string }) =>
+        this.annotations.push({
+          level: 'warning',
+          message,
+          ...(props?.title ? { title: props.title } : {}),
+        }),
+      error: (message: string, props?: { title?: string }) =>
+        this.annotations.push({
+          level: 'error',
+          message,
+          ...(props?.title ? { title: props.title } : {}),
+        }),
+      setOutput: (name: string, value: unknown) => {
+        this.outputs[name] = String(value);
+      },
+      setFailed: (message: string) => this.failed.push(message),
+      summary,
+    };
+  })();
+}
