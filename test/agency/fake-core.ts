@@ -19,6 +19,14 @@ export class FakeCore {
 
   reset(inputs: Record<string, string>): void {
     this.inputs = inputs;
+    // The action reads its first inputs from the environment, as the runner passes them,
+    // before it loads @actions/core (src/runner-io.ts): set them there too.
+    for (const name of Object.keys(process.env)) {
+      if (name.startsWith('INPUT_')) Reflect.deleteProperty(process.env, name);
+    }
+    for (const [name, value] of Object.entries(inputs)) {
+      process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
+    }
     this.outputs = {};
     this.summary = '';
     this.failed = [];
