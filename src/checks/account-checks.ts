@@ -72,14 +72,7 @@ export interface AccountEvaluationInput {
 
 export function evaluateAccount(input: AccountEvaluationInput, config: AccountsConfig): Finding[] {
   const { account } = input;
-  const resource: Resource = { type: 'account', id: account.email };
-  const make = (
-    check: string,
-    severity: Severity,
-    message: string,
-    remediation: string,
-    evidence: Record<string, unknown>,
-  ) => finding({ check, suite: SUITE, severity, resource, message, remediation, evidence });
+  const make = accountFindingMaker(account.email);
   return [
     ...checkConnection(input, make),
     ...(account.setup_pending
@@ -117,13 +110,20 @@ export function evaluateAccount(input: AccountEvaluationInput, config: AccountsC
   ];
 }
 
-type Make = (
+export type Make = (
   check: string,
   severity: Severity,
   message: string,
   remediation: string,
   evidence: Record<string, unknown>,
 ) => Finding;
+
+/** Builds the findings of one account, so every account check names it the same way. */
+export function accountFindingMaker(email: string): Make {
+  const resource: Resource = { type: 'account', id: email };
+  return (check, severity, message, remediation, evidence) =>
+    finding({ check, suite: SUITE, severity, resource, message, remediation, evidence });
+}
 
 const CONNECTION_ERRORS: Readonly<Record<number, string>> = {
   [-1]: accountHints.connectionError,

@@ -1,10 +1,9 @@
 import type { AccountsConfig } from '../config/schema.js';
 import type { Account, AccountDailyRow, WarmupDay } from '../instantly/schemas/accounts.js';
-import type { Finding, Resource, Severity } from '../report/model.js';
+import type { Finding, Severity } from '../report/model.js';
 import { accountHints } from './account-hints.js';
-import { ACCOUNT_CHECK } from './account-checks.js';
+import { ACCOUNT_CHECK, accountFindingMaker } from './account-checks.js';
 import { percent } from './campaign-checks.js';
-import { finding } from './finding.js';
 
 /**
  * Early warnings: pure evaluation of a sender's daily series (warmup per day from
@@ -24,21 +23,6 @@ export const TRIM_FROM_DAYS = 3;
 export const MIN_CAP_DAYS = 3;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SUITE = 'accounts' as const;
-
-type Make = (
-  check: string,
-  severity: Severity,
-  message: string,
-  remediation: string,
-  evidence: Record<string, unknown>,
-) => Finding;
-
-function emitter(email: string): Make {
-  const resource: Resource = { type: 'account', id: email };
-  return (check, severity, message, remediation, evidence) =>
-    finding({ check, suite: SUITE, severity, resource, message, remediation, evidence });
-}
 
 /** Whole UTC days from `date` (YYYY-MM-DD) back to `now`'s day: 0 is today. */
 function daysAgo(date: string, now: Date): number | undefined {
@@ -122,7 +106,7 @@ export function evaluateWarmupSeries(
   config: Pick<AccountsConfig, 'trend' | 'spam_rate'>,
   now: Date,
 ): Finding[] {
-  const make = emitter(email);
+  const make = accountFindingMaker(email);
   const w = config.trend.window_days;
   const recent = warmupWindow(series, now, 0, w - 1);
   const before = warmupWindow(series, now, w, 2 * w - 1);
@@ -196,7 +180,7 @@ export function evaluateSending(
   config: Pick<AccountsConfig, 'bounce_rate' | 'volume_near_cap'>,
   now: Date,
 ): Finding[] {
-  const make = emitter(account.email);
+  const make = accountFindingMaker(account.email);
   const w = config.bounce_rate.window_days;
   const days = rows.filter((r) => {
     const back = daysAgo(r.date, now);
