@@ -1,0 +1,680 @@
+export const id = 215;
+export const ids = [215];
+export const modules = {
+
+/***/ 4215:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  trackHealth: () => (/* binding */ trackHealth)
+});
+
+// EXTERNAL MODULE: ./src/tracking/body.ts
+var tracking_body = __webpack_require__(9373);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
+var github = __webpack_require__(1758);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./src/tracking/marker.ts
+var marker = __webpack_require__(9043);
+;// CONCATENATED MODULE: ./src/tracking/github.ts
+
+
+
+
+/** A Bottleneck group stand-in that runs jobs at once (see `spaceWrites`). */
+const immediateGroup = {
+    key: () => ({
+        schedule: (...args) => {
+            const rest = typeof args[0] === 'function' ? args : args.slice(1);
+            const [job, ...jobArgs] = rest;
+            return job(...jobArgs);
+        },
+    }),
+};
+function createGitHubClient(token, options = {}) {
+    const baseUrl = (options.baseUrl ??
+        (process.env.GITHUB_API_URL || undefined) ??
+        'https://api.github.com').replace(/\/+$/, '');
+    const base = options.retryAfterBaseMs ?? 1000;
+    const retries = options.retries ?? 3;
+    const log = options.log ?? (() => undefined);
+    const onLimit = (kind) => (retryAfter, request, _o, count) => {
+        log(`GitHub ${kind} rate limit on ${String(request.method)} ${String(request.url)}; retry ${count + 1} in ${retryAfter}s`);
+        return count < retries;
+    };
+    return (0,github/* getOctokit */.Q)(token, {
+        baseUrl,
+        retry: { retries, retryAfterBaseValue: base },
+        throttle: {
+            retryAfterBaseValue: base,
+            onRateLimit: onLimit('primary'),
+            onSecondaryRateLimit: onLimit('secondary'),
+            ...(options.spaceWrites === false
+                ? { write: immediateGroup, notifications: immediateGroup }
+                : {}),
+        },
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+}
+function summarize(issue) {
+    const body = issue.body ?? '';
+    return {
+        number: issue.number,
+        state: issue.state === 'closed' ? 'closed' : 'open',
+        stateReason: issue.state_reason ?? null,
+        title: issue.title,
+        body,
+        htmlUrl: issue.html_url,
+        createdAt: issue.created_at,
+        closedAt: issue.closed_at,
+        marker: (0,marker/* readMarker */.t7)(body),
+    };
+}
+const byAge = (a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number;
+class IssueStore {
+    octokit;
+    repo;
+    constructor(octokit, repo) {
+        this.octokit = octokit;
+        this.repo = repo;
+    }
+    /** Open issues with the label, every page (pull requests left out). */
+    async listOpen(label) {
+        const issues = await this.octokit.paginate(this.octokit.rest.issues.listForRepo, {
+            ...this.repo,
+            labels: label,
+            state: 'open',
+            per_page: 100,
+        });
+        return issues.filter((i) => i.pull_request === undefined).map(summarize);
+    }
+    /**
+     * The most recently closed issue with the label that names the workspace: pages sorted by
+     * last update, stopping at the first page that has one (a closed issue is rarely touched).
+     */
+    async findLastClosed(label, workspaceId, maxPages = 5) {
+        let pages = 0;
+        for await (const response of this.octokit.paginate.iterator(this.octokit.rest.issues.listForRepo, {
+            ...this.repo,
+            labels: label,
+            state: 'closed',
+            sort: 'updated',
+            direction: 'desc',
+            per_page: 100,
+        })) {
+            const matching = response.data
+                .filter((i) => i.pull_request === undefined)
+                .map(summarize)
+                .filter((i) => i.marker.workspaceId === workspaceId && i.stateReason !== 'duplicate')
+                .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
+            if (matching[0])
+                return matching[0];
+            if (++pages >= maxPages)
+                break;
+        }
+        return null;
+    }
+    async locate(label, workspaceId) {
+        const warnings = [];
+        const open = await this.listOpen(label);
+        const mine = open.filter((i) => i.marker.workspaceId === workspaceId).sort(byAge);
+        let chosen = mine[0] ?? null;
+        if (!chosen) {
+            // A marker a person broke no longer names its workspace. Reuse such an issue rather than
+            // open a second one: one workspace per repository is the common case.
+            const unreadable = open.filter((i) => i.marker.workspaceId === null).sort(byAge)[0];
+            if (unreadable) {
+                chosen = unreadable;
+                warnings.push(`issue #${unreadable.number} has the label "${label}" but its tracking state cannot be read (${unreadable.marker.warning ?? 'unknown reason'}); reusing it`);
+            }
+        }
+        else if (chosen.marker.warning) {
+            warnings.push(`issue #${chosen.number}: ${chosen.marker.warning}`);
+        }
+        const lastClosed = chosen ? null : await this.findLastClosed(label, workspaceId);
+        return { open: chosen, duplicates: mine.slice(1), lastClosed, warnings };
+    }
+    /** Creates each label that does not exist yet (a 422 means another run just created it). */
+    async ensureLabels(labels) {
+        for (const name of labels) {
+            try {
+                await this.octokit.rest.issues.getLabel({ ...this.repo, name });
+            }
+            catch (err) {
+                if (statusOf(err) !== 404)
+                    throw err;
+                try {
+                    await this.octokit.rest.issues.createLabel({
+                        ...this.repo,
+                        name,
+                        color: 'd93f0b',
+                        description: 'Tracked by instantly-health',
+                    });
+                }
+                catch (createErr) {
+                    if (statusOf(createErr) !== 422)
+                        throw createErr;
+                }
+            }
+        }
+    }
+    async create(input) {
+        try {
+            const { data } = await this.octokit.rest.issues.create({ ...this.repo, ...input });
+            return { issue: summarize(data), warnings: [] };
+        }
+        catch (err) {
+            // An assignee who cannot be assigned (a typo, no access) fails the whole create; the
+            // issue matters more than the assignment.
+            if (statusOf(err) !== 422 || input.assignees.length === 0)
+                throw err;
+            const { data } = await this.octokit.rest.issues.create({
+                ...this.repo,
+                ...input,
+                assignees: [],
+            });
+            return {
+                issue: summarize(data),
+                warnings: [
+                    `could not assign ${input.assignees.join(', ')} (GitHub refused: check the logins and that they have access); created the issue unassigned`,
+                ],
+            };
+        }
+    }
+    async update(number, change) {
+        const { data } = await this.octokit.rest.issues.update({
+            ...this.repo,
+            issue_number: number,
+            ...(change.body === undefined ? {} : { body: change.body }),
+            ...(change.state === undefined ? {} : { state: change.state }),
+            ...(change.stateReason === undefined ? {} : { state_reason: change.stateReason }),
+        });
+        return summarize(data);
+    }
+    async comment(number, body) {
+        await this.octokit.rest.issues.createComment({ ...this.repo, issue_number: number, body });
+    }
+}
+function statusOf(err) {
+    if (typeof err === 'object' &&
+        err !== null &&
+        'status' in err &&
+        typeof err.status === 'number') {
+        return err.status;
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/tracking/errors.ts
+
+function githubMessage(err) {
+    const data = typeof err === 'object' && err !== null && 'response' in err
+        ? err.response?.data
+        : undefined;
+    if (typeof data === 'object' &&
+        data !== null &&
+        'message' in data &&
+        typeof data.message === 'string') {
+        return data.message;
+    }
+    return err instanceof Error ? err.message : String(err);
+}
+/**
+ * A message a person can act on, for any failure of a GitHub call. Built from the status and
+ * GitHub's short message only: never from the request, which carries the token.
+ */
+function toTrackingError(err, repo, doing) {
+    // octokit reports a connection failure as a status-500 RequestError without a response.
+    const answered = typeof err === 'object' && err !== null && 'response' in err && err.response !== undefined;
+    const status = answered ? statusOf(err) : undefined;
+    const where = `${repo.owner}/${repo.repo}`;
+    const said = githubMessage(err).slice(0, 300);
+    if (status === 403 && /not accessible by integration/i.test(said)) {
+        return {
+            kind: 'permission',
+            status,
+            message: `Could not ${doing} in ${where}: the GitHub token lacks the permission (403 "Resource not accessible by integration"). ` +
+                'Add `permissions: issues: write` to the workflow or job. Pull requests from forks always get a read-only token: ' +
+                'set `create-issue: false` for those runs.',
+        };
+    }
+    if (status === 403 || status === 429) {
+        const limited = /rate limit/i.test(said);
+        return {
+            kind: limited ? 'rate-limited' : 'permission',
+            status,
+            message: limited
+                ? `Could not ${doing} in ${where}: GitHub's rate limit still applied after retries (${status}: ${said}). The next run will catch up.`
+                : `Could not ${doing} in ${where}: GitHub refused (${status}: ${said}). Check the token's permissions (\`permissions: issues: write\`).`,
+        };
+    }
+    if (status === 404) {
+        return {
+            kind: 'not-found',
+            status,
+            message: `Could not ${doing}: repository ${where} was not found, or the token cannot see it (404). Check the repository name and that the token has access to it.`,
+        };
+    }
+    if (status === 401) {
+        return {
+            kind: 'auth',
+            status,
+            message: `Could not ${doing} in ${where}: GitHub rejected the token (401 Bad credentials). Pass a valid \`github-token\`.`,
+        };
+    }
+    if (status === 410) {
+        return {
+            kind: 'not-found',
+            status,
+            message: `Could not ${doing} in ${where}: issues are disabled in this repository (410). Enable them, or set \`create-issue: false\`.`,
+        };
+    }
+    if (status === 422) {
+        return {
+            kind: 'invalid',
+            status,
+            message: `Could not ${doing} in ${where}: GitHub refused the request (422: ${said}).`,
+        };
+    }
+    if (status !== undefined && status >= 500) {
+        return {
+            kind: 'github',
+            status,
+            message: `Could not ${doing} in ${where}: GitHub kept failing after retries (${status}: ${said}). The next run will catch up.`,
+        };
+    }
+    if (status !== undefined) {
+        return {
+            kind: 'github',
+            status,
+            message: `Could not ${doing} in ${where}: GitHub answered ${status} (${said}).`,
+        };
+    }
+    return {
+        kind: 'network',
+        message: `Could not ${doing} in ${where}: GitHub could not be reached (${said}). Check GITHUB_API_URL and the network.`,
+    };
+}
+
+// EXTERNAL MODULE: ./src/report/model.ts
+var model = __webpack_require__(6867);
+;// CONCATENATED MODULE: ./src/tracking/planner.ts
+
+/** Names and ids from the API can be long; the state keeps enough of them to name a recovery. */
+const MAX_STORED_TEXT = 120;
+function clip(text) {
+    return text.length > MAX_STORED_TEXT ? `${text.slice(0, MAX_STORED_TEXT - 1)}…` : text;
+}
+/**
+ * Suites that could not decide this run (the suite failed, or it reports an `unknown` finding on
+ * itself, e.g. it ran out of time). Their errors are missing from the report because nothing was
+ * checked, not because they were fixed, so their tracked findings carry over unchanged instead of
+ * counting as recovered.
+ */
+function undecidedSuites(report) {
+    const suites = new Set();
+    for (const suite of report.suites)
+        if (suite.status === 'failed')
+            suites.add(suite.name);
+    for (const finding of report.findings) {
+        if (finding.severity === 'unknown' && finding.resource.type === 'suite') {
+            suites.add(finding.suite);
+        }
+    }
+    return suites;
+}
+function change(fingerprint, tracked) {
+    return {
+        fingerprint,
+        check: tracked.check,
+        resource: tracked.resource,
+        firstSeen: tracked.firstSeen,
+    };
+}
+/** The most severe finding per fingerprint (a fingerprint should be unique; do not trust it). */
+function byFingerprint(findings) {
+    const map = new Map();
+    for (const finding of findings) {
+        const seen = map.get(finding.fingerprint);
+        if (!seen || (0,model/* compareSeverity */.zK)(finding.severity, seen.severity) < 0) {
+            map.set(finding.fingerprint, finding);
+        }
+    }
+    return map;
+}
+function nextEntry(previous, finding, config, nowIso) {
+    const isError = finding?.severity === 'error';
+    // Counters saturate at their threshold: past it the number changes nothing, and a stable
+    // state means an unchanged marker, so a quiet run writes nothing.
+    const errorRuns = isError
+        ? Math.min((previous?.errorRuns ?? 0) + 1, config.failure_threshold)
+        : 0;
+    const cleanRuns = isError
+        ? 0
+        : Math.min((previous?.cleanRuns ?? 0) + 1, config.success_threshold);
+    // A confirmed error stays confirmed while it fails again (flapping inside an outage) and
+    // until it has been clean for `success_threshold` runs in a row.
+    const confirmed = isError
+        ? errorRuns >= config.failure_threshold || previous?.confirmed === true
+        : previous?.confirmed === true && cleanRuns < config.success_threshold;
+    if (!finding && !confirmed)
+        return null;
+    return {
+        check: finding?.check ?? previous?.check ?? '',
+        suite: finding?.suite ?? previous?.suite ?? '',
+        severity: finding?.severity ?? previous?.severity ?? 'error',
+        resource: finding
+            ? {
+                type: finding.resource.type,
+                id: clip(finding.resource.id),
+                ...(finding.resource.name === undefined ? {} : { name: clip(finding.resource.name) }),
+            }
+            : (previous?.resource ?? { type: 'workspace', id: '' }),
+        firstSeen: previous?.firstSeen ?? nowIso,
+        errorRuns,
+        cleanRuns,
+        confirmed,
+    };
+}
+function plan(previous, report, config, now, context) {
+    const nowIso = now.toISOString();
+    const workspaceId = report.workspace?.id ?? previous?.workspaceId;
+    // A `failed` report means nothing could be checked (bad key, API unreachable…): it says
+    // nothing about whether the errors were fixed or new ones appeared. Opening would page people
+    // for our own outage, closing would declare a recovery nobody saw, and counting the run would
+    // bend the thresholds; so the previous state carries over untouched and the issue is left as is.
+    if (report.status === 'failed' || workspaceId === undefined) {
+        return {
+            action: 'none',
+            nextState: previous,
+            regressed: false,
+            newErrors: [],
+            recovered: [],
+            stillFailing: Object.values(previous?.findings ?? {}).filter((f) => f.confirmed).length,
+            outage: { startedAt: previous?.outageStartedAt ?? null, durationMs: null },
+            reason: report.status === 'failed'
+                ? 'the run could not check the workspace; state carried over'
+                : 'the report names no workspace; nothing to track',
+        };
+    }
+    const before = previous?.findings ?? {};
+    const current = byFingerprint(report.findings);
+    const undecided = undecidedSuites(report);
+    const findings = {};
+    for (const fingerprint of new Set([...Object.keys(before), ...current.keys()])) {
+        const was = before[fingerprint];
+        const finding = current.get(fingerprint);
+        if (!finding && was && undecided.has(was.suite)) {
+            findings[fingerprint] = was;
+            continue;
+        }
+        const entry = nextEntry(was, finding, config, nowIso);
+        if (entry)
+            findings[fingerprint] = entry;
+    }
+    const regressed = [...current.values()].some((f) => f.severity === 'error' && !((before[f.fingerprint]?.errorRuns ?? 0) > 0));
+    const anyError = Object.values(findings).some((f) => f.errorRuns > 0);
+    const passingRuns = anyError
+        ? 0
+        : Math.min((previous?.passingRuns ?? 0) + 1, config.success_threshold);
+    const newErrors = Object.entries(findings)
+        .filter(([fp, f]) => f.confirmed && before[fp]?.confirmed !== true)
+        .map(([fp, f]) => change(fp, f));
+    const recovered = Object.entries(before)
+        .filter(([fp, f]) => f.confirmed && findings[fp]?.confirmed !== true)
+        .map(([fp, f]) => change(fp, f));
+    const confirmed = Object.values(findings).filter((f) => f.confirmed);
+    const earliest = confirmed.map((f) => f.firstSeen).sort()[0];
+    // A broken marker lost the outage's start; the open issue's creation is the best estimate.
+    const recordedStart = previous?.outageStartedAt ??
+        (previous === null && context.hasOpenIssue ? context.openIssueCreatedAt : undefined);
+    const outageStartedAt = confirmed.length > 0 ? (recordedStart ?? earliest ?? nowIso) : null;
+    const nextState = { workspaceId, outageStartedAt, passingRuns, findings };
+    const endedOutageStart = previous?.outageStartedAt ?? context.openIssueCreatedAt ?? null;
+    const base = { nextState, regressed, newErrors, recovered, stillFailing: confirmed.length };
+    if (!context.hasOpenIssue) {
+        if (newErrors.length > 0) {
+            return {
+                ...base,
+                action: context.recentlyClosed ? 'reopen' : 'create',
+                outage: { startedAt: outageStartedAt, durationMs: null },
+                reason: `${newErrors.length} error(s) reached failure_threshold ${config.failure_threshold}`,
+            };
+        }
+        // Includes an issue a person closed while its errors persist: respect that until the set
+        // of errors changes.
+        return {
+            ...base,
+            action: 'none',
+            outage: { startedAt: outageStartedAt, durationMs: null },
+            reason: confirmed.length > 0 ? 'no new error; the issue stays closed' : 'no confirmed error',
+        };
+    }
+    if (config.close_on_recovery &&
+        confirmed.length === 0 &&
+        passingRuns >= config.success_threshold) {
+        const durationMs = endedOutageStart === null ? null : Math.max(0, now.getTime() - Date.parse(endedOutageStart));
+        return {
+            ...base,
+            action: 'close',
+            outage: {
+                startedAt: endedOutageStart,
+                durationMs: Number.isNaN(durationMs) ? null : durationMs,
+            },
+            reason: `no error for ${passingRuns} run(s) (success_threshold ${config.success_threshold})`,
+        };
+    }
+    const changed = newErrors.length > 0 || recovered.length > 0;
+    return {
+        ...base,
+        action: changed ? 'comment-and-update' : 'update',
+        outage: { startedAt: outageStartedAt ?? endedOutageStart, durationMs: null },
+        reason: changed
+            ? `the set of errors changed (+${newErrors.length} −${recovered.length})`
+            : 'nothing changed; the body is refreshed',
+    };
+}
+
+// EXTERNAL MODULE: ./src/tracking/trend.ts
+var tracking_trend = __webpack_require__(750);
+;// CONCATENATED MODULE: ./src/tracking/track.ts
+
+
+
+
+
+const DAY_MS = 86_400_000;
+const DEFAULT_LABEL = 'instantly-health';
+/** The parts of the state that decide opening and closing (what a closed issue must keep). */
+function thresholdPart(state) {
+    if (!state)
+        return '';
+    const counting = Object.entries(state.findings).filter(([, f]) => f.errorRuns > 0 || f.confirmed);
+    return JSON.stringify([state.outageStartedAt, state.passingRuns, counting]);
+}
+async function trackHealth(options) {
+    const warnings = [];
+    const { report, repo, config } = options;
+    const now = options.now ?? new Date();
+    const labels = options.labels.map((l) => l.trim()).filter(Boolean);
+    if (labels.length === 0)
+        labels.push(DEFAULT_LABEL);
+    const label = labels[0] ?? DEFAULT_LABEL;
+    const workspaceId = report.workspace?.id;
+    if (!workspaceId) {
+        // A `failed` run names no workspace; without one there is no issue to look at.
+        return { regressed: false, action: 'none', warnings };
+    }
+    const store = new IssueStore(createGitHubClient(options.token, options.client), repo);
+    let step = 'read the tracking issue';
+    let result = {};
+    let planned;
+    let trend = [];
+    try {
+        const found = await store.locate(label, workspaceId);
+        warnings.push(...found.warnings);
+        if (found.open)
+            result = { issueNumber: found.open.number, issueUrl: found.open.htmlUrl };
+        const holder = found.open ?? found.lastClosed;
+        const previous = holder?.marker.state?.workspaceId === workspaceId ? holder.marker.state : null;
+        const recentlyClosed = found.lastClosed?.closedAt != null &&
+            now.getTime() - Date.parse(found.lastClosed.closedAt) < DAY_MS;
+        planned = plan(previous, report, config, now, {
+            hasOpenIssue: found.open !== null,
+            recentlyClosed,
+            ...(found.open ? { openIssueCreatedAt: found.open.createdAt } : {}),
+        });
+        trend = (0,tracking_trend/* appendTrend */.K8)(previous?.history, (0,tracking_trend/* trendPoint */.I)(report));
+        if (options.dryRun) {
+            return { regressed: planned.regressed, action: planned.action, warnings, trend, ...result };
+        }
+        for (const duplicate of found.duplicates) {
+            step = `close duplicate issue #${duplicate.number}`;
+            await closeDuplicate(store, duplicate, found.open?.number ?? duplicate.number);
+        }
+        const state = withTrend(planned.nextState, trend);
+        const body = (closed = false) => state
+            ? (0,tracking_body/* renderIssueBody */.Yx)({
+                report,
+                state,
+                now,
+                closed,
+                ...(options.runUrl ? { runUrl: options.runUrl } : {}),
+            })
+            : '';
+        const open = found.open;
+        switch (planned.action) {
+            case 'create': {
+                step = 'create the tracking issue';
+                await store.ensureLabels(labels);
+                const created = await store.create({
+                    title: options.title,
+                    body: body(),
+                    labels,
+                    assignees: options.assignees,
+                });
+                warnings.push(...created.warnings);
+                step = 'check for a duplicate tracking issue';
+                const kept = await settleRace(store, label, workspaceId, created.issue);
+                result = { issueNumber: kept.number, issueUrl: kept.htmlUrl };
+                break;
+            }
+            case 'reopen': {
+                const closed = found.lastClosed;
+                if (!closed)
+                    break;
+                step = `reopen issue #${closed.number}`;
+                const reopened = await store.update(closed.number, { state: 'open', body: body() });
+                await store.comment(closed.number, (0,tracking_body/* renderChangeComment */.ok)(planned, report, options.runUrl, true));
+                result = { issueNumber: reopened.number, issueUrl: reopened.htmlUrl };
+                break;
+            }
+            case 'update':
+            case 'comment-and-update': {
+                if (!open)
+                    break;
+                step = `update issue #${open.number}`;
+                await store.update(open.number, { body: body() });
+                if (planned.action === 'comment-and-update') {
+                    await store.comment(open.number, (0,tracking_body/* renderChangeComment */.ok)(planned, report, options.runUrl));
+                }
+                break;
+            }
+            case 'close': {
+                if (!open)
+                    break;
+                step = `close issue #${open.number}`;
+                await store.comment(open.number, (0,tracking_body/* renderClosingComment */.HF)(planned, options.runUrl));
+                await store.update(open.number, {
+                    body: body(),
+                    state: 'closed',
+                    stateReason: 'completed',
+                });
+                break;
+            }
+            case 'none': {
+                if (open || !state || report.status === 'failed')
+                    break;
+                const counting = thresholdPart(state) !== thresholdPart(found.lastClosed?.marker.state ?? null);
+                // The trend goes on while the workspace is healthy: the closed issue keeps it, so the
+                // chart of the next outage shows the quiet runs before it too.
+                const trending = found.lastClosed !== null &&
+                    JSON.stringify(state.history ?? []) !==
+                        JSON.stringify(found.lastClosed.marker.state?.history ?? []);
+                if (!counting && !trending)
+                    break;
+                // failure_threshold > 1 counts failing runs before anything opens, and the only place
+                // a scheduled workflow keeps state is an issue body. A closed tracking issue keeps it
+                // silently (editing a body notifies nobody).
+                if (found.lastClosed) {
+                    step = `keep the tracking state in closed issue #${found.lastClosed.number}`;
+                    await store.update(found.lastClosed.number, { body: body(true) });
+                }
+                else if (Object.values(state.findings).some((f) => f.errorRuns > 0)) {
+                    // No issue exists yet to count in: create it closed, once per repository.
+                    step = 'create a closed issue to count failing runs in';
+                    await store.ensureLabels(labels);
+                    const holder = await store.create({
+                        title: options.title,
+                        body: body(true),
+                        labels,
+                        assignees: [],
+                    });
+                    await store.update(holder.issue.number, { state: 'closed', stateReason: 'not_planned' });
+                    warnings.push(`created issue #${holder.issue.number} closed, to count failing runs toward failure_threshold ${config.failure_threshold}; it reopens when the threshold is reached`);
+                }
+                break;
+            }
+        }
+        return { regressed: planned.regressed, action: planned.action, warnings, trend, ...result };
+    }
+    catch (err) {
+        return {
+            regressed: planned?.regressed ?? false,
+            action: planned?.action ?? 'none',
+            warnings,
+            trend,
+            ...result,
+            error: toTrackingError(err, repo, step),
+        };
+    }
+}
+/** The planned state with the trend: the planner decides the issue, the history rides along. */
+function withTrend(state, trend) {
+    if (!state)
+        return null;
+    return trend.length > 0 ? { ...state, history: trend } : state;
+}
+async function closeDuplicate(store, duplicate, keptNumber) {
+    if (duplicate.number === keptNumber)
+        return;
+    await store.comment(duplicate.number, (0,tracking_body/* renderDuplicateComment */.HC)(keptNumber));
+    await store.update(duplicate.number, { state: 'closed', stateReason: 'duplicate' });
+}
+/**
+ * Two runs can both find no issue and both create one. After creating, list again: the oldest
+ * open issue for the workspace wins, and every run closes the others, so whatever the
+ * interleaving, one stays open.
+ */
+async function settleRace(store, label, workspaceId, created) {
+    const open = (await store.listOpen(label))
+        .filter((i) => i.marker.workspaceId === workspaceId)
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
+    const kept = open[0] ?? created;
+    for (const other of open.slice(1)) {
+        if (other.number === created.number)
+            await closeDuplicate(store, other, kept.number);
+    }
+    return kept;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=215.index.js.map
