@@ -1,21 +1,14 @@
 #!/usr/bin/env node
-import { writeFile } from 'node:fs/promises';
 import { CHECK_IDS } from './checks/catalog.js';
 import { parseCliArgs, settingsFromCli, type OutputOptions } from './config/cli-args.js';
 import { ConfigError, UsageError } from './config/errors.js';
 import { ConfigFile, type RunSettings } from './config/schema.js';
 import { mergeSettings } from './config/settings.js';
 import { progressFor } from './cli/progress.js';
-import { renderJson } from './report/json.js';
-import type { Report } from './report/model.js';
-import { renderMarkdown } from './report/summary.js';
-import { colorEnabled, renderText } from './report/text.js';
+import type { RunOutcome } from './publish/publish.js';
+import { emit } from './publish/terminal.js';
 import { EXIT, exitCodeFor } from './report/verdict.js';
-import { runHealthCheck } from './run-health.js';
-import { combinedReport } from './agency/aggregate.js';
-import { runWorkspaces } from './agency/run-workspaces.js';
-import { renderAgencySummary } from './agency/summary.js';
-import { escapeTerminal } from './report/escape.js';
+import { isAgencyRun, runHealthCheck, runWorkspaces } from './run-health.js';
 import { startSimulator } from './simulator/index.js';
 import { TOOL_NAME, VERSION } from './version.js';
 
@@ -54,70 +47,45 @@ async function main(argv: string[]): Promise<number> {
       } catch (err) {
         return usageFailure(err);
       }
-      if (settings.config.workspaces.length > 0 && settings.workspaceId === undefined) {
-        return checkWorkspaces(settings, command);
-      }
-      const report = await check(settings);
-      await emit(report, command);
-      return exitCodeFor(report, settings.failOn);
+      const outcome = await check(settings);
+      await emit(outcome, command);
+      return exitCode(outcome, settings.failOn);
     }
     case 'demo':
       return demo(command);
   }
 }
 
-async function check(settings: RunSettings): Promise<Report> {
+/** One workspace, or each of the config's `workspaces` in turn through one budget. */
+async function check(settings: RunSettings): Promise<RunOutcome> {
   const progress = progressFor(process.stderr, process.env);
   try {
-    return await runHealthCheck(settings, {
-      onProgress: (suite, done, total) => {
-        progress.update(suite, done, total);
-      },
-    });
+    return isAgencyRun(settings)
+      ? {
+          kind: 'agency',
+          runs: await runWorkspaces(settings, settings.config.workspaces, {
+            onProgress: (_workspace, suite, done, total) => {
+              progress.update(suite, done, total);
+            },
+          }),
+        }
+      : {
+          kind: 'single',
+          report: await runHealthCheck(settings, {
+            onProgress: (suite, done, total) => {
+              progress.update(suite, done, total);
+            },
+          }),
+        };
   } finally {
     progress.end();
   }
 }
 
-/** `workspaces` in the config: each sub-workspace in turn, one budget; the worst exit code. */
-async function checkWorkspaces(settings: RunSettings, output: OutputOptions): Promise<number> {
-  const progress = progressFor(process.stderr, process.env);
-  let runs;
-  try {
-    runs = await runWorkspaces(settings, settings.config.workspaces, {
-      onProgress: (_workspace, suite, done, total) => {
-        progress.update(suite, done, total);
-      },
-    });
-  } finally {
-    progress.end();
-  }
-  const rows = runs.map((r) => ({
-    id: r.entry.id,
-    name: r.name,
-    report: r.report,
-    regressed: false,
-  }));
-  let text: string;
-  if (output.format === 'json') text = JSON.stringify(combinedReport(rows), null, 2);
-  else if (output.format === 'markdown') text = renderAgencySummary(rows);
-  else {
-    const target = output.output ? { isTTY: false } : process.stdout;
-    text = rows
-      .map(
-        (r) =>
-          `== ${escapeTerminal(r.name, { max: 120 })} (${escapeTerminal(r.id, { max: 64 })}) ==\n` +
-          renderText(r.report, {
-            color: colorEnabled(target, process.env),
-            ...(process.stdout.columns ? { width: process.stdout.columns } : {}),
-          }),
-      )
-      .join('\n');
-  }
-  if (!text.endsWith('\n')) text += '\n';
-  if (output.output) await writeFile(output.output, text);
-  else process.stdout.write(text);
-  return Math.max(...rows.map((r) => exitCodeFor(r.report, settings.failOn)));
+/** The worst exit code of the run's workspaces. */
+function exitCode(outcome: RunOutcome, failOn: RunSettings['failOn']): number {
+  const reports = outcome.kind === 'single' ? [outcome.report] : outcome.runs.map((r) => r.report);
+  return Math.max(...reports.map((r) => exitCodeFor(r, failOn)));
 }
 
 /** The real engine against the simulator's `demo` workspace on loopback. */
@@ -128,38 +96,22 @@ async function demo(output: OutputOptions): Promise<number> {
       { apiKey: simulator.apiKey, baseUrl: simulator.url },
       ConfigFile.parse({}),
     );
-    const report = await check(settings);
-    await emit(report, output);
-    if (output.format === 'text' && !output.output) {
-      process.stderr.write(
-        `\nThis was a simulated workspace (${simulator.url}). To check yours, put the key in\n` +
-          `the environment without typing it into a command (it would stay in shell history):\n` +
-          `  read -rs INSTANTLY_API_KEY && export INSTANTLY_API_KEY\n` +
-          `  ${TOOL_NAME} check        (from a clone: node bin/instantly-health.js check)\n`,
-      );
-    }
+    const outcome = await check(settings);
+    await emit(outcome, output);
+    if (output.format === 'text' && !output.output)
+      process.stderr.write(DEMO_EPILOGUE(simulator.url));
     // The demo's problems are staged: only a run that could not check is a failure.
-    return report.status === 'failed' ? EXIT.couldNotCheck : EXIT.ok;
+    return exitCode(outcome, 'never') === EXIT.couldNotCheck ? EXIT.couldNotCheck : EXIT.ok;
   } finally {
     await simulator.stop();
   }
 }
 
-async function emit(report: Report, output: OutputOptions): Promise<void> {
-  let text: string;
-  if (output.format === 'json') text = renderJson(report);
-  else if (output.format === 'markdown') text = renderMarkdown(report);
-  else {
-    const target = output.output ? { isTTY: false } : process.stdout;
-    text = renderText(report, {
-      color: colorEnabled(target, process.env),
-      ...(process.stdout.columns ? { width: process.stdout.columns } : {}),
-    });
-  }
-  if (!text.endsWith('\n')) text += '\n';
-  if (output.output) await writeFile(output.output, text);
-  else process.stdout.write(text);
-}
+const DEMO_EPILOGUE = (url: string) =>
+  `\nThis was a simulated workspace (${url}). To check yours, put the key in\n` +
+  `the environment without typing it into a command (it would stay in shell history):\n` +
+  `  read -rs INSTANTLY_API_KEY && export INSTANTLY_API_KEY\n` +
+  `  ${TOOL_NAME} check        (from a clone: node bin/instantly-health.js check)\n`;
 
 function usageFailure(err: unknown): number {
   if (!(err instanceof ConfigError)) throw err;

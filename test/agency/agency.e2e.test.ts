@@ -18,9 +18,6 @@ import { FakeCore } from './fake-core.js';
 const core = new FakeCore();
 jest.unstable_mockModule('@actions/core', () => core.module);
 const { run } = await import('../../src/main.js');
-const { runAgencyAction } = await import('../../src/agency/action.js');
-const { settingsFromActionInputs } = await import('../../src/config/inputs.js');
-const { CHECK_IDS } = await import('../../src/checks/catalog.js');
 
 const RATE = 10;
 const SAVED_ENV = { ...process.env };
@@ -83,19 +80,16 @@ const INPUTS = () => ({
   timeout: '120',
 });
 
-async function runAction(configYaml: string, via: 'main' | 'agency' = 'agency') {
+async function runAction(
+  configYaml: string,
+  via: 'runner' | 'fast' = 'fast',
+  inputs: Record<string, string> = {},
+) {
   await writeFile(path.join(dir, '.github/instantly-health.yml'), configYaml);
-  core.reset(INPUTS());
+  core.reset({ ...INPUTS(), ...inputs });
   sim.clearLog();
-  if (via === 'main') {
-    await run();
-  } else {
-    const settings = await settingsFromActionInputs(core.module.getInput, {
-      cwd: dir,
-      knownChecks: CHECK_IDS,
-    });
-    await runAgencyAction(settings, { github: { retryAfterBaseMs: 1, spaceWrites: false } });
-  }
+  // The runner's defaults space GitHub writes a second apart; `fast` turns that off.
+  await run(via === 'fast' ? { github: { retryAfterBaseMs: 1, spaceWrites: false } } : {});
   const combined = JSON.parse(await readFile(core.outputs['report-path'] ?? '', 'utf8')) as {
     status: string;
     workspaces: { id: string; name: string; status: string; issueUrl?: string; report: Report }[];
@@ -127,7 +121,7 @@ function worstExcess(times: readonly number[]): number {
 describe('three sub-workspaces in one run', () => {
   it('checks each through x-as-workspace in one shared budget, with one issue per failing workspace and one overview', async () => {
     const { a, b, c } = subs();
-    const combined = await runAction(workspacesYaml(), 'main');
+    const combined = await runAction(workspacesYaml(), 'runner');
 
     // One report per workspace, in config order, with the config's names where given.
     expect(combined.workspaces.map((w) => [w.id, w.name, w.status])).toEqual([
@@ -264,5 +258,54 @@ describe('remediation', () => {
       for (const cells of shape.rows) expect(cells).toBe(shape.header);
     }
     expect(textOf(html)).toContain('skipped');
+  });
+});
+
+describe('one publishing path for one workspace and for many', () => {
+  /** What the action printed to stdout (workflow commands such as `::debug::`) during `act`. */
+  async function stdoutOf(act: () => Promise<unknown>): Promise<string> {
+    const lines: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      await act();
+    } finally {
+      spy.mockRestore();
+    }
+    return lines.join('');
+  }
+
+  it('an agency run writes the step-debug request log, every line redacted', async () => {
+    process.env.RUNNER_DEBUG = '1';
+    const out = await stdoutOf(() => runAction(workspacesYaml()));
+    const debug = out.split('\n').filter((l) => l.startsWith('::debug::'));
+    // One line per request at least, for every workspace's requests.
+    expect(debug.length).toBeGreaterThanOrEqual(sim.log.length);
+    expect(debug.join('\n')).toMatch(/^::debug::GET \/campaigns -> HTTP 200/m);
+    expect(debug.join('\n')).not.toContain(sim.keys.agency);
+  });
+
+  it('caps every workspace’s issue title at GitHub’s 256 characters in an agency run', async () => {
+    const { b, c } = subs();
+    await runAction(workspacesYaml(), 'fast', { 'issue-title': 'T'.repeat(256) });
+    for (const ws of [b, c]) {
+      const titles = issueOf(ws.workspace.id).open.map((i) => i.title);
+      expect(titles).toEqual(['T'.repeat(256)]);
+    }
+    expect(core.failed.join(' ')).not.toMatch(/tracking issue/);
+  });
+
+  it('caps the issue title of a single workspace with a long name too', async () => {
+    const { b } = subs();
+    b.workspace.name = 'Acme '.repeat(80);
+    const report = await runAction('', 'fast', { 'workspace-id': b.workspace.id });
+    expect((report as unknown as Report).workspace?.name).toBe(b.workspace.name);
+    const titles = issueOf(b.workspace.id).open.map((i) => i.title);
+    expect(titles).toHaveLength(1);
+    expect(titles[0]).toHaveLength(256);
+    expect(titles[0]).toMatch(/^Instantly health: Acme Acme/);
+    expect(core.failed.join(' ')).not.toMatch(/tracking issue/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { aggregateOutputs, combinedReport, worstStatus } from '../../src/agency/aggregate.js';
-import { renderAgencySummary, type AgencySummaryRow } from '../../src/agency/summary.js';
+import { aggregateOutputs, combinedReport, worstStatus } from '../../src/publish/aggregate.js';
+import { renderAgencySummary, type AgencySummaryRow } from '../../src/publish/overview.js';
 import {
   degradedReport,
   failedReport,

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import * as core from '@actions/core';
-import { actionInput, isDebug, logDebug, logInfo, maskSecret } from '../src/runner-io.js';
+import {
+  actionInput,
+  isDebug,
+  logDebug,
+  logInfo,
+  maskSecret,
+} from '../../src/publish/runner-io.js';
 
 /** Every line written to stdout while `act` runs. */
 function stdoutOf(act: () => void): string {

@@ -1,0 +1,260 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type * as ActionsCore from '@actions/core';
+import { annotationOf, ConfigError } from '../config/errors.js';
+import type { ActionSettings } from '../config/inputs.js';
+import { ANNOTATIONS_PER_LEVEL, planAnnotations } from '../report/annotations.js';
+import { failedReport } from '../report/failed.js';
+import { countFindings } from '../report/format.js';
+import { renderJson } from '../report/json.js';
+import type { Report } from '../report/model.js';
+import { actionOutputs } from '../report/outputs.js';
+import { renderSummary } from '../report/summary.js';
+import { failsStep } from '../report/verdict.js';
+import type { WorkspaceRun } from '../run-health.js';
+import { runUrlFromEnv } from '../tracking/body.js';
+import type { GitHubClientOptions } from '../tracking/github.js';
+import { renderTrendSummary } from '../tracking/trend.js';
+import { aggregateOutputs, combinedReport } from './aggregate.js';
+import { renderAgencySummary, type AgencySummaryRow } from './overview.js';
+
+/**
+ * The action's publishing, one function for one workspace and for many: the JSON report file,
+ * one tracking issue per workspace, annotations, outputs, the job summary and the step's
+ * verdict. It never throws: what cannot be written is a warning, and the rest is still written.
+ */
+
+export const REPORT_FILE = 'instantly-health-report.json';
+
+/** GitHub rejects issue titles longer than this (422), in every mode. */
+export const ISSUE_TITLE_MAX = 256;
+
+/** What publish needs of @actions/core (tests hand in a recording double). */
+export type PublishCore = Pick<
+  typeof ActionsCore,
+  'error' | 'warning' | 'setOutput' | 'setFailed' | 'summary'
+>;
+
+/** One workspace's report, or an agency run's (`workspaces:` in the config). */
+export type RunOutcome =
+  { kind: 'single'; report: Report } | { kind: 'agency'; runs: WorkspaceRun[] };
+
+export interface PublishOptions {
+  core: PublishCore;
+  /** Absent when the inputs could not be read: no tracking then. */
+  settings?: ActionSettings | undefined;
+  /** octokit settings for the tracking issues (tests turn write spacing off). */
+  github?: GitHubClientOptions | undefined;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function publish(outcome: RunOutcome, options: PublishOptions): Promise<void> {
+  const { core, settings, env = process.env } = options;
+  const agency = outcome.kind === 'agency';
+  const runs: WorkspaceRun[] =
+    outcome.kind === 'agency'
+      ? outcome.runs
+      : [
+          {
+            entry: { id: settings?.workspaceId ?? '' },
+            name: outcome.report.workspace?.name ?? settings?.workspaceId ?? 'workspace',
+            report: outcome.report,
+          },
+        ];
+
+  const rows: Row[] = [];
+  const trackingFailures: string[] = [];
+  for (const run of runs) {
+    const tracked = settings ? await track(settings, run, agency, options) : { regressed: false };
+    if (tracked.failed) trackingFailures.push(tracked.failed);
+    rows.push({ id: run.entry.id, name: run.name, report: run.report, ...tracked });
+  }
+
+  const reportPath = path.join(env.RUNNER_TEMP ?? tmpdir(), REPORT_FILE);
+  const json =
+    outcome.kind === 'agency'
+      ? JSON.stringify(combinedReport(rows), null, 2) + '\n'
+      : renderJson(outcome.report);
+  try {
+    await mkdir(path.dirname(reportPath), { recursive: true });
+    await writeFile(reportPath, json);
+  } catch (err) {
+    core.warning(`Could not write the JSON report to ${reportPath}: ${String(err)}`);
+  }
+
+  // GitHub shows 10 annotations per level and step: share them between the workspaces.
+  const perWorkspace = Math.max(1, Math.floor(ANNOTATIONS_PER_LEVEL / Math.max(1, rows.length)));
+  for (const row of rows) {
+    for (const a of planAnnotations(row.report, { maxPerLevel: perWorkspace })) {
+      const log = a.level === 'error' ? core.error : core.warning;
+      log(a.message, { title: agency ? `${row.name}: ${a.title}` : a.title });
+    }
+  }
+
+  const single = rows[0];
+  const outputs =
+    agency || !single
+      ? aggregateOutputs(rows, reportPath)
+      : actionOutputs(single.report, single, reportPath);
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+
+  if (env.GITHUB_STEP_SUMMARY) {
+    try {
+      const runUrl = runUrlFromEnv();
+      await core.summary.addRaw(summaryOf(rows, agency, runUrl), true).write();
+    } catch (err) {
+      core.warning(`Could not write the job summary: ${String(err)}`);
+    }
+  }
+
+  const failing = rows.filter((r) => failsStep(r.report, settings?.failOn ?? 'error'));
+  if (failing.length > 0) core.setFailed(verdictLine(failing, rows.length, agency));
+  else if (trackingFailures.length > 0) core.setFailed(trackingFailures.join(' '));
+}
+
+type Row = AgencySummaryRow & Pick<Tracked, 'failed'>;
+
+function summaryOf(rows: Row[], agency: boolean, runUrl: string | undefined): string {
+  const row = rows[0];
+  if (agency || !row) return renderAgencySummary(rows, runUrl ? { runUrl } : {});
+  const trendSection = renderTrendSummary(row.trend ?? []);
+  return renderSummary(row.report, {
+    ...(row.issueUrl ? { issueUrl: row.issueUrl } : {}),
+    ...(runUrl ? { runUrl } : {}),
+    ...(trendSection ? { extraSections: [trendSection] } : {}),
+    ...(row.failed ? { trackingError: row.failed } : {}),
+  });
+}
+
+function verdictLine(failing: AgencySummaryRow[], total: number, agency: boolean): string {
+  const [only] = failing;
+  if (!agency && only) {
+    const report = only.report;
+    if (report.status === 'failed') {
+      return report.failure
+        ? `${report.failure.message} ${report.failure.remediation}`
+        : 'instantly-health could not check the workspace.';
+    }
+    const errors = report.findings.filter((f) => f.severity === 'error').length;
+    const others = report.findings.length - errors;
+    return `Instantly workspace is ${report.status}: ${errors} error(s), ${others} warning or unknown finding(s). See the job summary.`;
+  }
+  const list = failing.map((r) => {
+    const c = countFindings(r.report.findings);
+    return r.report.status === 'failed'
+      ? `${r.name} (could not check)`
+      : `${r.name} (${r.report.status}: ${c.errors} error(s), ${c.warnings} warning(s))`;
+  });
+  return `${failing.length} of ${total} Instantly workspaces fail the check: ${list.join('; ')}. See the job summary.`;
+}
+
+/**
+ * The title of a workspace's tracking issue: `issue-title`, else one naming the workspace; in an
+ * agency run each workspace has its own issue, so the title always names it. Capped at GitHub's
+ * limit without splitting a surrogate pair.
+ */
+export function issueTitle(configured: string | undefined, name: string, agency: boolean): string {
+  const title =
+    configured === undefined
+      ? `Instantly health: ${name}`
+      : agency
+        ? `${configured} (${name})`
+        : configured;
+  if (title.length <= ISSUE_TITLE_MAX) return title;
+  const cut = title.slice(0, ISSUE_TITLE_MAX);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+interface Tracked {
+  regressed: boolean;
+  issueNumber?: number;
+  issueUrl?: string;
+  trend?: AgencySummaryRow['trend'];
+  /** Set when the tracking issue could not be written although create-issue asked for it. */
+  failed?: string;
+}
+
+async function track(
+  settings: ActionSettings,
+  run: WorkspaceRun,
+  agency: boolean,
+  { core, github, env = process.env }: PublishOptions,
+): Promise<Tracked> {
+  const { tracking } = settings;
+  const who = agency ? `${run.name}: ` : '';
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!tracking.token || !owner || !repo) {
+    if (tracking.create)
+      core.warning(
+        `${who}${agency ? 'no' : 'No'} GitHub token or repository: the tracking issue was skipped.`,
+      );
+    return { regressed: false };
+  }
+  const runUrl = runUrlFromEnv();
+  // Loaded here, after the checks: octokit and its plugins take a third of the bundle's start-up,
+  // which would otherwise delay the first Instantly request.
+  const { trackHealth } = await import('../tracking/track.js');
+  const result = await trackHealth({
+    report: run.report,
+    token: tracking.token,
+    repo: { owner, repo },
+    labels: tracking.labels,
+    assignees: tracking.assignees,
+    title: issueTitle(tracking.title, run.name, agency),
+    config: tracking.config,
+    ...(runUrl ? { runUrl } : {}),
+    dryRun: !tracking.create,
+    ...(github ? { client: github } : {}),
+  });
+  for (const warning of result.warnings) core.warning(`${who}${warning}`);
+  const out: Tracked = { regressed: result.regressed };
+  if (result.issueNumber !== undefined) out.issueNumber = result.issueNumber;
+  if (result.issueUrl !== undefined) out.issueUrl = result.issueUrl;
+  if (result.trend) out.trend = result.trend;
+  if (result.error) {
+    if (tracking.create) {
+      const suffix = agency ? ` (${run.name})` : '';
+      core.error(result.error.message, { title: `instantly-health: tracking issue${suffix}` });
+      out.failed = `The tracking issue${agency ? ` of ${run.name}` : ''} could not be updated: ${result.error.message}`;
+    } else {
+      core.warning(
+        `${who}${agency ? 'could' : 'Could'} not read the tracking issue: ${result.error.message}`,
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * The report of a run that could not start: bad inputs or config (each problem also an
+ * annotation at its line) or an unexpected error. The action still publishes it.
+ */
+export function reportForError(
+  err: unknown,
+  startedAt: Date,
+  core: Pick<PublishCore, 'error'>,
+): Report {
+  if (err instanceof ConfigError) {
+    for (const problem of err.problems) {
+      const { message, properties } = annotationOf(problem);
+      core.error(message, properties);
+    }
+    return failedReport({
+      cause: 'config',
+      message: `The action's inputs or config file are invalid:\n${err.format()}`,
+      remediation: 'Fix the inputs or the config file as each line says, then re-run the workflow.',
+      startedAt,
+      finishedAt: new Date(),
+    });
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return failedReport({
+    cause: 'internal',
+    message: `instantly-health stopped unexpectedly: ${message}`,
+    remediation:
+      'Re-run the workflow; if it happens again, open an issue on instantly-health with this message.',
+    startedAt,
+    finishedAt: new Date(),
+  });
+}
