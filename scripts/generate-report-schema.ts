@@ -1,7 +1,7 @@
 /**
  * Writes schema/report.schema.json from the zod Report schema, formatted with the repository's
  * Prettier config so `prettier --check .` stays clean.
- * Run after changing src/report/model.ts:  npx tsx scripts/generate-report-schema.ts
+ * Run after changing src/model/report.ts:  npx tsx scripts/generate-report-schema.ts
  * (test/report/json.test.ts fails while the committed file is stale).
  */
 import { writeFileSync } from 'node:fs';

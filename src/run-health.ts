@@ -11,7 +11,7 @@ import {
 import type { InstantlyApi } from './instantly/api.js';
 import { systemClock } from './instantly/clock.js';
 import { failedReport } from './report/failed.js';
-import type { Report, SuiteName } from './report/model.js';
+import type { Report, SuiteName } from './model/report.js';
 import { remediate } from './remediation/remediate.js';
 
 export interface HealthRunOptions {

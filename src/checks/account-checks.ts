@@ -8,7 +8,7 @@ import {
   type WarmupAggregate,
 } from '../instantly/schemas/accounts.js';
 import type { Campaign } from '../instantly/schemas/campaigns.js';
-import type { Finding, Resource, Severity } from '../report/model.js';
+import type { Finding, Resource, Severity } from '../model/report.js';
 import { accountHints } from './account-hints.js';
 import { finding } from './finding.js';
 import type { CheckDefinition } from './types.js';

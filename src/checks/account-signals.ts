@@ -1,6 +1,6 @@
 import type { AccountsConfig } from '../config/schema.js';
 import type { Account, AccountDailyRow, WarmupDay } from '../instantly/schemas/accounts.js';
-import type { Finding, Severity } from '../report/model.js';
+import type { Finding, Severity } from '../model/report.js';
 import { accountHints } from './account-hints.js';
 import { ACCOUNT_CHECK, accountFindingMaker } from './account-checks.js';
 import { percent } from './campaign-checks.js';

@@ -8,7 +8,7 @@ import {
   type WarmupDay,
 } from '../instantly/schemas/accounts.js';
 import type { Campaign } from '../instantly/schemas/campaigns.js';
-import type { Finding, Resource } from '../report/model.js';
+import type { Finding, Resource } from '../model/report.js';
 import {
   ACCOUNT_CHECK,
   accountChecks,

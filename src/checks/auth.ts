@@ -1,6 +1,6 @@
 import { PlanDetails, Workspace, CampaignProbePage } from '../instantly/schemas/workspace.js';
 import type { Subscription } from '../instantly/schemas/workspace.js';
-import type { Finding, Report, Resource } from '../report/model.js';
+import type { Finding, Report, Resource } from '../model/report.js';
 import { finding } from './finding.js';
 import { HINTS } from './hints.js';
 import { describeError, errorFacts, isCdnBlock, type ErrorFacts } from './scopes.js';

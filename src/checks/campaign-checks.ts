@@ -7,7 +7,7 @@ import {
   type CampaignAnalytics,
   type SendingStatus,
 } from '../instantly/schemas/campaigns.js';
-import type { Finding, Resource, Severity } from '../report/model.js';
+import type { Finding, Resource, Severity } from '../model/report.js';
 import { campaignHints, sendingStatusHints, unknownSendingStatusHint } from './campaign-hints.js';
 import { isActive } from './campaign-selection.js';
 import { finding } from './finding.js';

@@ -1,5 +1,5 @@
 import { Campaign, type CampaignAnalytics, SendingStatus } from '../instantly/schemas/campaigns.js';
-import type { Finding, Resource } from '../report/model.js';
+import type { Finding, Resource } from '../model/report.js';
 import {
   CAMPAIGN_CHECK,
   campaignChecks,

@@ -7,7 +7,7 @@ import {
   type Stats,
   type SuiteName,
   type SuiteResult,
-} from '../report/model.js';
+} from '../model/report.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 import { runAuth } from './auth.js';
 import { senderVerdicts } from './sender-verdict.js';

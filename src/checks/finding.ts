@@ -4,7 +4,7 @@ import {
   type Resource,
   type Severity,
   type SuiteName,
-} from '../report/model.js';
+} from '../model/report.js';
 
 export interface FindingInput {
   check: string;

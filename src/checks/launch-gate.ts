@@ -1,6 +1,6 @@
 import type { RunSettings } from '../config/schema.js';
 import type { Campaign } from '../instantly/schemas/campaigns.js';
-import type { Finding } from '../report/model.js';
+import type { Finding } from '../model/report.js';
 import { ACCOUNT_CHECK } from './account-checks.js';
 import { CAMPAIGN_CHECK } from './campaign-checks.js';
 

@@ -4,7 +4,7 @@ import {
   type SenderNote,
   type SendersSummary,
   type Severity,
-} from '../report/model.js';
+} from '../model/report.js';
 import { ACCOUNT_CHECK } from './account-checks.js';
 import { domainOf, emailKey } from './senders.js';
 

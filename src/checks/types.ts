@@ -2,7 +2,7 @@ import type { RunSettings } from '../config/schema.js';
 import type { InstantlyApi } from '../instantly/api.js';
 import type { Account } from '../instantly/schemas/accounts.js';
 import type { Campaign, CampaignAnalytics } from '../instantly/schemas/campaigns.js';
-import type { Finding, SuiteName } from '../report/model.js';
+import type { Finding, SuiteName } from '../model/report.js';
 
 /**
  * The seam between the engine and the suites. A suite fetches through `ctx.resources` (shared,

@@ -1,4 +1,4 @@
-import type { Finding, Resource, SuiteName } from '../report/model.js';
+import type { Finding, Resource, SuiteName } from '../model/report.js';
 import { finding } from './finding.js';
 import { describeError, errorFacts, isCdnBlock, scopeRemediation } from './scopes.js';
 import { HINTS } from './hints.js';

@@ -1,5 +1,5 @@
 import type { WebhooksConfig } from '../config/schema.js';
-import type { Finding, Resource } from '../report/model.js';
+import type { Finding, Resource } from '../model/report.js';
 import {
   Webhook,
   WEBHOOK_STATUS,

@@ -1,4 +1,4 @@
-import type { SuiteName } from '../report/model.js';
+import type { SuiteName } from '../model/report.js';
 
 export interface ProgressSink {
   update(suite: SuiteName, done: number, total: number): void;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { SUITE_NAMES, type SuiteName } from '../report/model.js';
+import { SUITE_NAMES, type SuiteName } from '../model/report.js';
 import { quote } from './describe.js';
 import { ConfigError, Problems, UsageError, type ConfigProblem } from './errors.js';
 import { readConfigFile, type ReadFile } from './load-file.js';

@@ -1,5 +1,5 @@
 import { finding } from '../checks/finding.js';
-import type { Finding, SilencedFinding, SuiteName } from '../report/model.js';
+import type { Finding, SilencedFinding, SuiteName } from '../model/report.js';
 import { ignoreExpiresAt, type ConfigFile, type IgnoreEntry } from './schema.js';
 
 export const IGNORE_EXPIRED_CHECK = 'config.ignore-expired';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SUITE_NAMES } from '../report/model.js';
+import { SUITE_NAMES } from '../model/report.js';
 import { quote } from './describe.js';
 
 /**

@@ -1,4 +1,4 @@
-import { SUITE_NAMES, type SuiteName } from '../report/model.js';
+import { SUITE_NAMES, type SuiteName } from '../model/report.js';
 import type { ConfigFile, RunSettings } from './schema.js';
 import { withAuthFirst, type FailOn } from './values.js';
 

@@ -1,4 +1,4 @@
-import { SUITE_NAMES, type SuiteName } from '../report/model.js';
+import { SUITE_NAMES, type SuiteName } from '../model/report.js';
 import { quote } from './describe.js';
 import type { Problems } from './errors.js';
 import { didYouMean } from './suggest.js';

@@ -1,5 +1,5 @@
 import { countFindings } from '../report/format.js';
-import type { Report, Status } from '../report/model.js';
+import type { Report, Status } from '../model/report.js';
 import type { OutputName } from '../report/outputs.js';
 
 /**

@@ -8,7 +8,7 @@ import { ANNOTATIONS_PER_LEVEL, planAnnotations } from '../report/annotations.js
 import { failedReport } from '../report/failed.js';
 import { countFindings } from '../report/format.js';
 import { renderJson } from '../report/json.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 import { actionOutputs } from '../report/outputs.js';
 import { renderSummary } from '../report/summary.js';
 import { failsStep } from '../report/verdict.js';

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { OutputOptions } from '../config/cli-args.js';
 import { escapeTerminal } from '../report/escape.js';
 import { renderJson } from '../report/json.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 import { renderMarkdown } from '../report/summary.js';
 import { colorEnabled, renderText } from '../report/text.js';
 import type { WorkspaceRun } from '../run-health.js';

@@ -1,6 +1,6 @@
 import type { RemediateConfig, RemediationActionName } from '../config/schema.js';
 import type { InstantlyApi } from '../instantly/api.js';
-import type { Remediation, RemediationStep, Report } from '../report/model.js';
+import type { Remediation, RemediationStep, Report } from '../model/report.js';
 import { resumeWebhooks } from './resume-webhooks.js';
 
 type Action = (options: RemediateOptions) => Promise<RemediationStep[]>;

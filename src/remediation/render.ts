@@ -1,5 +1,5 @@
 import { escapeCode, escapeInline, escapeTerminal } from '../report/escape.js';
-import type { Remediation, RemediationOutcome, RemediationStep } from '../report/model.js';
+import type { Remediation, RemediationOutcome, RemediationStep } from '../model/report.js';
 
 /**
  * Remediation as a reader sees it: a markdown section (job summary, issue body) and text lines

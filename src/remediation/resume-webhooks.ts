@@ -1,7 +1,7 @@
 import type { InstantlyApi } from '../instantly/api.js';
 import { InstantlyError } from '../instantly/errors.js';
 import { Webhook, WEBHOOK_STATUS, WebhookTestResult } from '../instantly/schemas/webhooks.js';
-import type { Finding, RemediationStep, Resource } from '../report/model.js';
+import type { Finding, RemediationStep, Resource } from '../model/report.js';
 
 /**
  * `resume-webhooks`: a webhook Instantly disabled after repeated delivery failures is resumed

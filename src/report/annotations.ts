@@ -1,6 +1,6 @@
 import { escapeTerminal } from './escape.js';
 import { plural, sortFindings } from './format.js';
-import type { Finding, Report } from './model.js';
+import type { Finding, Report } from '../model/report.js';
 
 /**
  * Annotations for the run page: one per finding, planned purely here and emitted by the action

@@ -1,5 +1,5 @@
 import { TOOL_NAME, VERSION } from '../version.js';
-import type { Report } from './model.js';
+import type { Report } from '../model/report.js';
 
 export interface FailureInput {
   /** Short machine word: `config`, `internal`, or the engine's causes (`auth`, `plan`…). */

@@ -5,7 +5,7 @@ import {
   type Report,
   type Severity,
   type Status,
-} from './model.js';
+} from '../model/report.js';
 
 /** Facts every renderer shows the same way, computed once from a report. */
 

@@ -1,4 +1,4 @@
-import { Report } from './model.js';
+import { Report } from '../model/report.js';
 
 /**
  * The JSON report of contract section 4 (`report-path`, `--format json`). Strings from the API are

@@ -1,5 +1,5 @@
 import { countFindings } from './format.js';
-import type { Report } from './model.js';
+import type { Report } from '../model/report.js';
 
 /** The action's outputs, exactly as contract section 1 lists them. */
 export const OUTPUT_NAMES = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Report } from './model.js';
+import { Report } from '../model/report.js';
 
 /** Where the schema is committed, relative to the repository root. */
 export const REPORT_SCHEMA_PATH = 'schema/report.schema.json';

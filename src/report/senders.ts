@@ -1,4 +1,4 @@
-import type { SenderNote, SendersSummary } from './model.js';
+import type { SenderNote, SendersSummary } from '../model/report.js';
 
 /**
  * The one line about senders both the job summary and the CLI text open with:

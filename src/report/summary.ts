@@ -10,7 +10,7 @@ import {
   runDurationMs,
   sortFindings,
 } from './format.js';
-import type { Finding, Report, SilencedFinding, SuiteResult } from './model.js';
+import type { Finding, Report, SilencedFinding, SuiteResult } from '../model/report.js';
 import { renderRemediationMarkdown } from '../remediation/render.js';
 import { describeSenders } from './senders.js';
 

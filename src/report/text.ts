@@ -9,7 +9,7 @@ import {
   runDurationMs,
   sortFindings,
 } from './format.js';
-import type { Finding, Report, Severity, Status } from './model.js';
+import type { Finding, Report, Severity, Status } from '../model/report.js';
 import { describeSenders } from './senders.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Report } from './model.js';
+import type { Report } from '../model/report.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 

@@ -1,4 +1,4 @@
-import { compareSeverity, type Finding, type Report } from '../report/model.js';
+import { compareSeverity, type Finding, type Report } from '../model/report.js';
 import { escapeCode, escapeInline } from '../report/escape.js';
 import { serializeMarker, type TrackedFinding, type TrackingState } from './marker.js';
 import { renderRemediationMarkdown } from '../remediation/render.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Severity } from '../report/model.js';
+import { Severity } from '../model/report.js';
 import { TrendHistory } from './trend.js';
 
 /**

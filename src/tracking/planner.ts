@@ -1,5 +1,5 @@
 import type { IssueConfig } from '../config/schema.js';
-import { compareSeverity, type Finding, type Report } from '../report/model.js';
+import { compareSeverity, type Finding, type Report } from '../model/report.js';
 import type { TrackedFinding, TrackingState } from './marker.js';
 
 /**

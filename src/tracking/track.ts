@@ -1,5 +1,5 @@
 import type { IssueConfig } from '../config/schema.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 import {
   renderChangeComment,
   renderClosingComment,

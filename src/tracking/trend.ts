@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Report } from '../report/model.js';
+import type { Report } from '../model/report.js';
 
 /**
  * Health over time: the key figures of each run, kept in the tracking issue's marker (the last

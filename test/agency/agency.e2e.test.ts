@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { readMarker } from '../../src/tracking/marker.js';
 import { FakeGitHub } from '../fakes/github/server.js';
 import { renderGfm, tableShapes, textOf } from '../report/gfm.js';

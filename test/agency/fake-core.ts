@@ -20,7 +20,7 @@ export class FakeCore {
   reset(inputs: Record<string, string>): void {
     this.inputs = inputs;
     // The action reads its first inputs from the environment, as the runner passes them,
-    // before it loads @actions/core (src/runner-io.ts): set them there too.
+    // before it loads @actions/core (src/publish/runner-io.ts): set them there too.
     for (const name of Object.keys(process.env)) {
       if (name.startsWith('INPUT_')) Reflect.deleteProperty(process.env, name);
     }

@@ -6,7 +6,7 @@ import {
   type AccountEvaluationInput,
 } from '../../src/checks/account-checks.js';
 import { VitalsResponse } from '../../src/instantly/schemas/accounts.js';
-import type { Finding } from '../../src/report/model.js';
+import type { Finding } from '../../src/model/report.js';
 import { account, accountsConfig } from './fixtures.js';
 
 function run(

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { runChecks, type EngineOptions } from '../../src/checks/engine.js';
 import type { SharedResources, Suite } from '../../src/checks/types.js';
 import { finding } from '../../src/checks/finding.js';
-import { Report } from '../../src/report/model.js';
+import { Report } from '../../src/model/report.js';
 import { NOW, PLAN, settings, WORKSPACE } from './run-fixtures.js';
 import { FakeInstantlyError, fail, stubApi } from './fake-api.js';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { CHECK_IDS } from '../../src/checks/catalog.js';
 import { runChecks } from '../../src/checks/engine.js';
 import { createInstantlyClient, type InstantlyClient } from '../../src/instantly/client.js';
-import { Report, type Finding, type SuiteName } from '../../src/report/model.js';
+import { Report, type Finding, type SuiteName } from '../../src/model/report.js';
 import {
   startSimulator,
   type InjectedProblem,

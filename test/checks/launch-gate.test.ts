@@ -3,7 +3,7 @@ import { evaluateAccount, evaluateDomains } from '../../src/checks/account-check
 import { evaluateCampaign } from '../../src/checks/campaign-checks.js';
 import { asLaunchBlockers, launchGateIds } from '../../src/checks/launch-gate.js';
 import { ConfigFile } from '../../src/config/schema.js';
-import type { Finding } from '../../src/report/model.js';
+import type { Finding } from '../../src/model/report.js';
 import { account, accountsConfig, analytics, campaign, campaignsConfig, NOW } from './fixtures.js';
 import { runSettings, runSuites, type SuitesRun } from './simulated.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { finding } from '../../src/checks/finding.js';
 import { senderVerdicts, verdictOf } from '../../src/checks/sender-verdict.js';
-import type { Resource, Severity } from '../../src/report/model.js';
+import type { Resource, Severity } from '../../src/model/report.js';
 
 const f = (check: string, severity: Severity, resource: Resource) =>
   finding({ check, suite: 'accounts', severity, resource, message: 'm', remediation: 'r' });

@@ -4,7 +4,7 @@ import { createSharedResources } from '../../src/checks/resources.js';
 import type { SuiteContext, SuiteOutcome } from '../../src/checks/types.js';
 import { ConfigFile, type RunSettings } from '../../src/config/schema.js';
 import { createInstantlyClient } from '../../src/instantly/client.js';
-import type { Finding } from '../../src/report/model.js';
+import type { Finding } from '../../src/model/report.js';
 import {
   startSimulator,
   type RunningSimulator,

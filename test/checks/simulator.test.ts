@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Finding, Severity } from '../../src/report/model.js';
+import type { Finding, Severity } from '../../src/model/report.js';
 import type { ProblemName, ScenarioSpec } from '../../src/simulator/index.js';
 import { startSimulator } from '../../src/simulator/index.js';
 import { runCampaignsOnly, runSettings, runSuites, SIM_NOW } from './simulated.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { finding } from '../../src/checks/finding.js';
 import { applyPolicy, suiteOfCheck } from '../../src/config/policy.js';
 import { ConfigFile } from '../../src/config/schema.js';
-import type { Finding, Severity } from '../../src/report/model.js';
+import type { Finding, Severity } from '../../src/model/report.js';
 
 const NOW = new Date('2027-01-15T12:00:00Z');
 

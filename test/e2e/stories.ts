@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import type { ScenarioSpec } from '../../src/simulator/index.js';
 import { renderGfm, textOf } from '../report/gfm.js';
 import { expectValidReport } from '../report/validate.js';

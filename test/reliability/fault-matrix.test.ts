@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { renderJson } from '../../src/report/json.js';
-import { Report, type Finding, type SuiteName } from '../../src/report/model.js';
+import { Report, type Finding, type SuiteName } from '../../src/model/report.js';
 import {
   cells,
   findingsOf,

@@ -5,7 +5,7 @@
  */
 import { ConfigFile } from '../../src/config/schema.js';
 import { mergeSettings } from '../../src/config/settings.js';
-import type { Finding, Report, SuiteName } from '../../src/report/model.js';
+import type { Finding, Report, SuiteName } from '../../src/model/report.js';
 import { FaultSet } from '../../src/simulator/faults.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { runHealthCheck } from '../../src/run-health.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ConfigFile } from '../../src/config/schema.js';
 import { mergeSettings } from '../../src/config/settings.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { runHealthCheck } from '../../src/run-health.js';
 import { startSimulator, type WorkspaceData } from '../../src/simulator/index.js';

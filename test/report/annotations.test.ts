@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { hostileString } from './hostile.js';
 import { finding } from '../../src/checks/finding.js';
 import { ANNOTATIONS_PER_LEVEL, planAnnotations } from '../../src/report/annotations.js';

@@ -8,7 +8,7 @@ import {
   type Status,
   type SuiteName,
   type SuiteResult,
-} from '../../src/report/model.js';
+} from '../../src/model/report.js';
 
 const base = {
   schemaVersion: 1 as const,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { generateReportSchema } from '../../scripts/generate-report-schema.js';
 import { renderJson } from '../../src/report/json.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { ALL_REPORTS, hugeReport, unhealthyReport } from './fixtures.js';
 
 import {

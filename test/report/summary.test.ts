@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { finding } from '../../src/checks/finding.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { renderProblemsTable, renderSummary } from '../../src/report/summary.js';
 import {
   ALL_REPORTS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Finding, Report } from '../../src/report/model.js';
+import type { Finding, Report } from '../../src/model/report.js';
 import { exitCodeFor, failsStep } from '../../src/report/verdict.js';
 
 const f = (severity: Finding['severity']): Finding => ({

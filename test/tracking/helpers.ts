@@ -1,6 +1,6 @@
 import type { IssueConfig } from '../../src/config/schema.js';
-import type { Finding, Report, Severity, Status } from '../../src/report/model.js';
-import { statusOf } from '../../src/report/model.js';
+import type { Finding, Report, Severity, Status } from '../../src/model/report.js';
+import { statusOf } from '../../src/model/report.js';
 
 export const WORKSPACE = { id: 'ws-0199', name: 'Acme Outbound' };
 

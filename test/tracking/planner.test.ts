@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { IssueConfig } from '../../src/config/schema.js';
 import type { TrackingState } from '../../src/tracking/marker.js';
 import { plan, type PlanAction } from '../../src/tracking/planner.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 import { at, config, finding, report } from './helpers.js';
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import type { IssueConfig } from '../../src/config/schema.js';
-import type { Finding } from '../../src/report/model.js';
+import type { Finding } from '../../src/model/report.js';
 import { serializeMarker } from '../../src/tracking/marker.js';
 import { readMarker } from '../../src/tracking/marker.js';
 import { trackHealth, type TrackOptions } from '../../src/tracking/track.js';

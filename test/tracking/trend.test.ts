@@ -12,7 +12,7 @@ import {
 } from '../../src/tracking/trend.js';
 import { failedReport, healthyReport, unhealthyReport } from '../report/fixtures.js';
 import { finding } from '../../src/checks/finding.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/model/report.js';
 
 function point(day: number, errors: number, warnings = 0): TrendPoint {
   return {
