@@ -15,7 +15,7 @@ import { createSharedResources } from './resources.js';
 import { SUITES } from './catalog.js';
 import { finding } from './finding.js';
 import { HINTS } from './hints.js';
-import { applyPolicy } from '../config/policy.js';
+import { applyPolicy } from './policy.js';
 import { errorFacts } from './scopes.js';
 import type { SharedResources, Suite, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';

@@ -3,7 +3,7 @@ import type { PathIssue } from './issues.js';
 import { nearest } from './suggest.js';
 
 /**
- * Checks the policy itself emits (src/config/policy.ts); they may be named in `severity` and
+ * Checks the policy itself emits (src/checks/policy.ts); they may be named in `severity` and
  * `ignore` like any other check.
  */
 export const POLICY_CHECKS = ['config.ignore-expired'] as const;

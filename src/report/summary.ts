@@ -11,7 +11,7 @@ import {
   sortFindings,
 } from './format.js';
 import type { Finding, Report, SilencedFinding, SuiteResult } from '../model/report.js';
-import { renderRemediationMarkdown } from '../remediation/render.js';
+import { renderRemediationMarkdown } from './remediation.js';
 import { describeSenders } from './senders.js';
 
 /**

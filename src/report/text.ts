@@ -1,4 +1,4 @@
-import { remediationTextLines } from '../remediation/render.js';
+import { remediationTextLines } from './remediation.js';
 import { escapeTerminal } from './escape.js';
 import {
   STATUS_LABEL,

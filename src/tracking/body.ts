@@ -1,7 +1,7 @@
 import { compareSeverity, type Finding, type Report } from '../model/report.js';
 import { escapeCode, escapeInline } from '../report/escape.js';
 import { serializeMarker, type TrackedFinding, type TrackingState } from './marker.js';
-import { renderRemediationMarkdown } from '../remediation/render.js';
+import { renderRemediationMarkdown } from '../report/remediation.js';
 import { renderTrendSection } from './trend.js';
 import type { FindingChange, Plan } from './planner.js';
 

@@ -1,6 +1,6 @@
-import { finding } from '../checks/finding.js';
+import { finding } from './finding.js';
 import type { Finding, SilencedFinding, SuiteName } from '../model/report.js';
-import { ignoreExpiresAt, type ConfigFile, type IgnoreEntry } from './schema.js';
+import { ignoreExpiresAt, type ConfigFile, type IgnoreEntry } from '../config/schema.js';
 
 export const IGNORE_EXPIRED_CHECK = 'config.ignore-expired';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { finding } from '../../src/checks/finding.js';
-import { applyPolicy, suiteOfCheck } from '../../src/config/policy.js';
+import { applyPolicy, suiteOfCheck } from '../../src/checks/policy.js';
 import { ConfigFile } from '../../src/config/schema.js';
 import type { Finding, Severity } from '../../src/model/report.js';
 

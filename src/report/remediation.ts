@@ -1,4 +1,4 @@
-import { escapeCode, escapeInline, escapeTerminal } from '../report/escape.js';
+import { escapeCode, escapeInline, escapeTerminal } from './escape.js';
 import type { Remediation, RemediationOutcome, RemediationStep } from '../model/report.js';
 
 /**
