@@ -4,7 +4,7 @@
  * person reads it on GitHub (rendered by cmark-gfm, tags stripped), not as escaped markdown.
  */
 import { expect } from '@jest/globals';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,11 +16,36 @@ import { actionDefinition, ROOT, type ActionRun } from './runner.js';
 
 export const BUNDLE = path.join(ROOT, 'dist', 'index.js');
 
-/** The e2e stories run the bundle GitHub runs; without it they would test nothing. */
+/**
+ * The e2e stories run the bundle GitHub runs; without it they would test nothing, and with one
+ * older than the sources they would silently test yesterday's code. `npm run test:e2e` builds
+ * it first; running these files another way after a source edit fails here.
+ */
 export function requireBundle(): void {
   if (!existsSync(BUNDLE)) {
-    throw new Error(`${BUNDLE} is missing: run \`npm run build\` before the end-to-end tests.`);
+    throw new Error(`${BUNDLE} is missing: run \`npm run test:e2e\` (it builds dist/ first).`);
   }
+  const stale = newerThan(path.join(ROOT, 'src'), statSync(BUNDLE).mtimeMs);
+  if (stale) {
+    throw new Error(
+      `dist/ is older than ${path.relative(ROOT, stale)}: the stories would test a stale bundle. ` +
+        'Run `npm run test:e2e`, which builds dist/ from source first.',
+    );
+  }
+}
+
+/** The first file under `dir` changed after `mtimeMs`, if any. */
+function newerThan(dir: string, mtimeMs: number): string | undefined {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      const found = newerThan(full, mtimeMs);
+      if (found) return found;
+    } else if (statSync(full).mtimeMs > mtimeMs) {
+      return full;
+    }
+  }
+  return undefined;
 }
 
 /** The runner's GITHUB_REPOSITORY (see runner.ts); the fake GitHub must serve the same one. */
