@@ -1,4 +1,5 @@
-import { statusOf, type RepoRef } from './github.js';
+import { statusOf } from './github.js';
+import type { RepoRef } from './store.js';
 
 /** Why tracking could not finish; the report and job summary are written regardless. */
 export interface TrackingError {

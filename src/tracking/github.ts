@@ -1,7 +1,10 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { readMarker, type MarkerReading } from './marker.js';
+import { readMarker } from './marker.js';
+import type { IssueChange, IssueStore, IssueSummary, NewIssue, RepoRef } from './store.js';
+
+export type { IssueSummary, RepoRef } from './store.js';
 
 /**
  * The GitHub side of tracking: octokit with the retry and throttling plugins, and the few issue
@@ -79,23 +82,6 @@ export function createGitHubClient(token: string, options: GitHubClientOptions =
   );
 }
 
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
-
-export interface IssueSummary {
-  number: number;
-  state: 'open' | 'closed';
-  stateReason: string | null;
-  title: string;
-  body: string;
-  htmlUrl: string;
-  createdAt: string;
-  closedAt: string | null;
-  marker: MarkerReading;
-}
-
 interface RawIssue {
   number: number;
   state: string;
@@ -123,21 +109,8 @@ function summarize(issue: RawIssue): IssueSummary {
   };
 }
 
-/** The workspace's tracking issues as found in the repository. */
-export interface LocatedIssues {
-  /** The open issue to use (the oldest one naming the workspace). */
-  open: IssueSummary | null;
-  /** Other open issues naming the workspace: two runs raced; they are closed as duplicates. */
-  duplicates: IssueSummary[];
-  /** The most recently closed one naming the workspace (not a duplicate). */
-  lastClosed: IssueSummary | null;
-  warnings: string[];
-}
-
-const byAge = (a: IssueSummary, b: IssueSummary): number =>
-  a.createdAt.localeCompare(b.createdAt) || a.number - b.number;
-
-export class IssueStore {
+/** The octokit adapter of `IssueStore`. */
+export class OctokitIssueStore implements IssueStore {
   constructor(
     private readonly octokit: Octokit,
     private readonly repo: RepoRef,
@@ -186,28 +159,6 @@ export class IssueStore {
     return null;
   }
 
-  async locate(label: string, workspaceId: string): Promise<LocatedIssues> {
-    const warnings: string[] = [];
-    const open = await this.listOpen(label);
-    const mine = open.filter((i) => i.marker.workspaceId === workspaceId).sort(byAge);
-    let chosen = mine[0] ?? null;
-    if (!chosen) {
-      // A marker a person broke no longer names its workspace. Reuse such an issue rather than
-      // open a second one: one workspace per repository is the common case.
-      const unreadable = open.filter((i) => i.marker.workspaceId === null).sort(byAge)[0];
-      if (unreadable) {
-        chosen = unreadable;
-        warnings.push(
-          `issue #${unreadable.number} has the label "${label}" but its tracking state cannot be read (${unreadable.marker.warning ?? 'unknown reason'}); reusing it`,
-        );
-      }
-    } else if (chosen.marker.warning) {
-      warnings.push(`issue #${chosen.number}: ${chosen.marker.warning}`);
-    }
-    const lastClosed = chosen ? null : await this.findLastClosed(label, workspaceId);
-    return { open: chosen, duplicates: mine.slice(1), lastClosed, warnings };
-  }
-
   /** Creates each label that does not exist yet (a 422 means another run just created it). */
   async ensureLabels(labels: readonly string[]): Promise<void> {
     for (const name of labels) {
@@ -229,12 +180,7 @@ export class IssueStore {
     }
   }
 
-  async create(input: {
-    title: string;
-    body: string;
-    labels: string[];
-    assignees: string[];
-  }): Promise<{ issue: IssueSummary; warnings: string[] }> {
+  async create(input: NewIssue): Promise<{ issue: IssueSummary; warnings: string[] }> {
     try {
       const { data } = await this.octokit.rest.issues.create({ ...this.repo, ...input });
       return { issue: summarize(data), warnings: [] };
@@ -256,14 +202,7 @@ export class IssueStore {
     }
   }
 
-  async update(
-    number: number,
-    change: {
-      body?: string;
-      state?: 'open' | 'closed';
-      stateReason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened';
-    },
-  ): Promise<IssueSummary> {
+  async update(number: number, change: IssueChange): Promise<IssueSummary> {
     const { data } = await this.octokit.rest.issues.update({
       ...this.repo,
       issue_number: number,

@@ -249,3 +249,118 @@ export function plan(
       : 'nothing changed; the body is refreshed',
   };
 }
+
+/**
+ * Every effect on the tracker, in order. Bodies and comments are rendered when an effect is
+ * carried out (src/tracking/track.ts); which effects happen, on which issue, is decided here.
+ */
+export type Effect =
+  /** Two runs raced: close `issue` as a duplicate of `keep`, with a comment linking it. */
+  | { kind: 'close-duplicate'; issue: number; keep: number }
+  /**
+   * A new issue. `closed`: created closed, only to hold the state while failing runs count
+   * toward `failure_threshold` (a scheduled workflow keeps state nowhere else).
+   */
+  | { kind: 'create'; closed: boolean }
+  /** Reopen a recently closed issue with this run's body. */
+  | { kind: 'reopen'; issue: number }
+  /** Rewrite the body; `closed`: the issue is and stays closed (a silent edit). */
+  | { kind: 'rewrite'; issue: number; closed: boolean }
+  /** `change`: the set of errors changed; `reopened`: the same, on reopening; `closing`: recovered. */
+  | { kind: 'comment'; issue: number; about: 'change' | 'reopened' | 'closing' }
+  /** Close as completed, with this run's body. */
+  | { kind: 'close'; issue: number };
+
+type CloseDuplicate = Extract<Effect, { kind: 'close-duplicate' }>;
+
+/** The tracker as `locate` found it, and the state this run stores (trend included). */
+export interface IssueSituation {
+  open: { number: number } | null;
+  duplicates: readonly { number: number }[];
+  lastClosed: { number: number; state: TrackingState | null } | null;
+  /** The planned next state with its trend; null when there is nothing to track. */
+  state: TrackingState | null;
+  /** The run could not check the workspace. */
+  failed: boolean;
+}
+
+/** The parts of the state that decide opening and closing (what a closed issue must keep). */
+function thresholdPart(state: TrackingState | null): string {
+  if (!state) return '';
+  const counting = Object.entries(state.findings).filter(([, f]) => f.errorRuns > 0 || f.confirmed);
+  return JSON.stringify([state.outageStartedAt, state.passingRuns, counting]);
+}
+
+/** The plan's action as effects on the issues that exist. */
+export function planEffects(planned: Pick<Plan, 'action'>, issues: IssueSituation): Effect[] {
+  const { open, lastClosed, state } = issues;
+  const effects: Effect[] = issues.duplicates
+    .filter((d) => d.number !== (open?.number ?? d.number))
+    .map((d) => ({ kind: 'close-duplicate', issue: d.number, keep: open?.number ?? d.number }));
+  switch (planned.action) {
+    case 'create':
+      effects.push({ kind: 'create', closed: false });
+      break;
+    case 'reopen':
+      if (lastClosed) {
+        effects.push({ kind: 'reopen', issue: lastClosed.number });
+        effects.push({ kind: 'comment', issue: lastClosed.number, about: 'reopened' });
+      }
+      break;
+    case 'update':
+    case 'comment-and-update':
+      if (open) {
+        effects.push({ kind: 'rewrite', issue: open.number, closed: false });
+        if (planned.action === 'comment-and-update') {
+          effects.push({ kind: 'comment', issue: open.number, about: 'change' });
+        }
+      }
+      break;
+    case 'close':
+      if (open) {
+        effects.push({ kind: 'comment', issue: open.number, about: 'closing' });
+        effects.push({ kind: 'close', issue: open.number });
+      }
+      break;
+    case 'none': {
+      if (open || !state || issues.failed) break;
+      const counting = thresholdPart(state) !== thresholdPart(lastClosed?.state ?? null);
+      // The trend goes on while the workspace is healthy: the closed issue keeps it, so the
+      // chart of the next outage shows the quiet runs before it too.
+      const trending =
+        lastClosed !== null &&
+        JSON.stringify(state.history ?? []) !== JSON.stringify(lastClosed.state?.history ?? []);
+      if (!counting && !trending) break;
+      // failure_threshold > 1 counts failing runs before anything opens, and the only place a
+      // scheduled workflow keeps state is an issue body. A closed tracking issue keeps it
+      // silently (editing a body notifies nobody).
+      if (lastClosed) effects.push({ kind: 'rewrite', issue: lastClosed.number, closed: true });
+      else if (Object.values(state.findings).some((f) => f.errorRuns > 0)) {
+        // No issue exists yet to count in: create it closed, once per repository.
+        effects.push({ kind: 'create', closed: true });
+      }
+      break;
+    }
+  }
+  return effects;
+}
+
+/**
+ * Two runs can both find no issue and both create one. After creating, the open issues are
+ * listed again: the oldest one for the workspace is kept, and each run closes the one it
+ * created if it is not that one, so whatever the interleaving, one stays open.
+ */
+export function settleRace<T extends { number: number; createdAt: string }>(
+  openForWorkspace: readonly T[],
+  created: T,
+): { keep: T; effects: CloseDuplicate[] } {
+  const sorted = [...openForWorkspace].sort(
+    (a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number,
+  );
+  const keep = sorted[0] ?? created;
+  const effects: CloseDuplicate[] = sorted
+    .slice(1)
+    .filter((o) => o.number === created.number)
+    .map((o) => ({ kind: 'close-duplicate', issue: o.number, keep: keep.number }));
+  return { keep, effects };
+}

@@ -7,15 +7,17 @@ import {
   renderIssueBody,
 } from './body.js';
 import { toTrackingError, type TrackingError } from './errors.js';
-import {
-  createGitHubClient,
-  IssueStore,
-  type GitHubClientOptions,
-  type IssueSummary,
-  type RepoRef,
-} from './github.js';
+import { createGitHubClient, OctokitIssueStore, type GitHubClientOptions } from './github.js';
 import type { TrackingState } from './marker.js';
-import { plan, type Plan, type PlanAction } from './planner.js';
+import {
+  plan,
+  planEffects,
+  settleRace,
+  type Effect,
+  type Plan,
+  type PlanAction,
+} from './planner.js';
+import { locate, type IssueStore, type IssueSummary, type RepoRef } from './store.js';
 import { appendTrend, trendPoint, type TrendPoint } from './trend.js';
 
 /**
@@ -44,6 +46,8 @@ export interface TrackOptions {
   dryRun?: boolean;
   /** octokit settings: base URL (default `GITHUB_API_URL`), waits, retries. */
   client?: GitHubClientOptions;
+  /** The tracker; by default the octokit adapter with `token` and `client`. */
+  store?: IssueStore;
 }
 
 export interface TrackResult {
@@ -64,13 +68,6 @@ export interface TrackResult {
 const DAY_MS = 86_400_000;
 const DEFAULT_LABEL = 'instantly-health';
 
-/** The parts of the state that decide opening and closing (what a closed issue must keep). */
-function thresholdPart(state: TrackingState | null): string {
-  if (!state) return '';
-  const counting = Object.entries(state.findings).filter(([, f]) => f.errorRuns > 0 || f.confirmed);
-  return JSON.stringify([state.outageStartedAt, state.passingRuns, counting]);
-}
-
 export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
   const warnings: string[] = [];
   const { report, repo, config } = options;
@@ -84,13 +81,14 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
     return { regressed: false, action: 'none', warnings };
   }
 
-  const store = new IssueStore(createGitHubClient(options.token, options.client), repo);
+  const store =
+    options.store ?? new OctokitIssueStore(createGitHubClient(options.token, options.client), repo);
   let step = 'read the tracking issue';
   let result: Pick<TrackResult, 'issueNumber' | 'issueUrl'> = {};
   let planned: Plan | undefined;
   let trend: TrendPoint[] = [];
   try {
-    const found = await store.locate(label, workspaceId);
+    const found = await locate(store, label, workspaceId);
     warnings.push(...found.warnings);
     if (found.open) result = { issueNumber: found.open.number, issueUrl: found.open.htmlUrl };
     const holder = found.open ?? found.lastClosed;
@@ -108,105 +106,71 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
       return { regressed: planned.regressed, action: planned.action, warnings, trend, ...result };
     }
 
-    for (const duplicate of found.duplicates) {
-      step = `close duplicate issue #${duplicate.number}`;
-      await closeDuplicate(store, duplicate, found.open?.number ?? duplicate.number);
-    }
-
     const state = withTrend(planned.nextState, trend);
-    const body = (closed = false): string =>
-      state
-        ? renderIssueBody({
-            report,
-            state,
-            now,
-            closed,
-            ...(options.runUrl ? { runUrl: options.runUrl } : {}),
-          })
-        : '';
-    const open = found.open;
-    switch (planned.action) {
-      case 'create': {
-        step = 'create the tracking issue';
-        await store.ensureLabels(labels);
-        const created = await store.create({
-          title: options.title,
-          body: body(),
-          labels,
-          assignees: options.assignees,
-        });
-        warnings.push(...created.warnings);
-        step = 'check for a duplicate tracking issue';
-        const kept = await settleRace(store, label, workspaceId, created.issue);
-        result = { issueNumber: kept.number, issueUrl: kept.htmlUrl };
-        break;
-      }
-      case 'reopen': {
-        const closed = found.lastClosed;
-        if (!closed) break;
-        step = `reopen issue #${closed.number}`;
-        const reopened = await store.update(closed.number, { state: 'open', body: body() });
-        await store.comment(
-          closed.number,
-          renderChangeComment(planned, report, options.runUrl, true),
-        );
-        result = { issueNumber: reopened.number, issueUrl: reopened.htmlUrl };
-        break;
-      }
-      case 'update':
-      case 'comment-and-update': {
-        if (!open) break;
-        step = `update issue #${open.number}`;
-        await store.update(open.number, { body: body() });
-        if (planned.action === 'comment-and-update') {
-          await store.comment(open.number, renderChangeComment(planned, report, options.runUrl));
-        }
-        break;
-      }
-      case 'close': {
-        if (!open) break;
-        step = `close issue #${open.number}`;
-        await store.comment(open.number, renderClosingComment(planned, options.runUrl));
-        await store.update(open.number, {
-          body: body(),
-          state: 'closed',
-          stateReason: 'completed',
-        });
-        break;
-      }
-      case 'none': {
-        if (open || !state || report.status === 'failed') break;
-        const counting =
-          thresholdPart(state) !== thresholdPart(found.lastClosed?.marker.state ?? null);
-        // The trend goes on while the workspace is healthy: the closed issue keeps it, so the
-        // chart of the next outage shows the quiet runs before it too.
-        const trending =
-          found.lastClosed !== null &&
-          JSON.stringify(state.history ?? []) !==
-            JSON.stringify(found.lastClosed.marker.state?.history ?? []);
-        if (!counting && !trending) break;
-        // failure_threshold > 1 counts failing runs before anything opens, and the only place
-        // a scheduled workflow keeps state is an issue body. A closed tracking issue keeps it
-        // silently (editing a body notifies nobody).
-        if (found.lastClosed) {
-          step = `keep the tracking state in closed issue #${found.lastClosed.number}`;
-          await store.update(found.lastClosed.number, { body: body(true) });
-        } else if (Object.values(state.findings).some((f) => f.errorRuns > 0)) {
-          // No issue exists yet to count in: create it closed, once per repository.
-          step = 'create a closed issue to count failing runs in';
+    const effects = planEffects(planned, {
+      open: found.open,
+      duplicates: found.duplicates,
+      lastClosed: found.lastClosed
+        ? { number: found.lastClosed.number, state: found.lastClosed.marker.state ?? null }
+        : null,
+      state,
+      failed: report.status === 'failed',
+    });
+    const current = planned;
+    const run: EffectRun = {
+      store,
+      body: (closed) =>
+        state
+          ? renderIssueBody({
+              report,
+              state,
+              now,
+              closed,
+              ...(options.runUrl ? { runUrl: options.runUrl } : {}),
+            })
+          : '',
+      comment: (about) =>
+        about === 'closing'
+          ? renderClosingComment(current, options.runUrl)
+          : renderChangeComment(current, report, options.runUrl, about === 'reopened'),
+    };
+    for (const effect of effects) {
+      step = describe(effect);
+      switch (effect.kind) {
+        case 'create': {
           await store.ensureLabels(labels);
-          const holder = await store.create({
+          const created = await store.create({
             title: options.title,
-            body: body(true),
+            body: run.body(effect.closed),
             labels,
-            assignees: [],
+            assignees: effect.closed ? [] : options.assignees,
           });
-          await store.update(holder.issue.number, { state: 'closed', stateReason: 'not_planned' });
-          warnings.push(
-            `created issue #${holder.issue.number} closed, to count failing runs toward failure_threshold ${config.failure_threshold}; it reopens when the threshold is reached`,
+          if (effect.closed) {
+            await store.update(created.issue.number, {
+              state: 'closed',
+              stateReason: 'not_planned',
+            });
+            warnings.push(
+              `created issue #${created.issue.number} closed, to count failing runs toward failure_threshold ${config.failure_threshold}; it reopens when the threshold is reached`,
+            );
+            break;
+          }
+          warnings.push(...created.warnings);
+          step = 'check for a duplicate tracking issue';
+          const open = (await store.listOpen(label)).filter(
+            (i) => i.marker.workspaceId === workspaceId,
           );
+          const settled = settleRace(open, created.issue);
+          for (const duplicate of settled.effects) await perform(duplicate, run);
+          result = { issueNumber: settled.keep.number, issueUrl: settled.keep.htmlUrl };
+          break;
         }
-        break;
+        default: {
+          const changed = await perform(effect, run);
+          if (effect.kind === 'reopen' && changed) {
+            result = { issueNumber: changed.number, issueUrl: changed.htmlUrl };
+          }
+        }
       }
     }
     return { regressed: planned.regressed, action: planned.action, warnings, trend, ...result };
@@ -222,39 +186,66 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
   }
 }
 
+/** What carrying out an effect needs: the store and this run's rendered texts. */
+interface EffectRun {
+  store: IssueStore;
+  body: (closed: boolean) => string;
+  comment: (about: 'change' | 'reopened' | 'closing') => string;
+}
+
+/** One effect other than `create` (which needs the labels and the race check). */
+async function perform(
+  effect: Exclude<Effect, { kind: 'create' }>,
+  { store, body, comment }: EffectRun,
+): Promise<IssueSummary | undefined> {
+  switch (effect.kind) {
+    case 'close-duplicate':
+      await store.comment(effect.issue, renderDuplicateComment(effect.keep));
+      return store.update(effect.issue, { state: 'closed', stateReason: 'duplicate' });
+    case 'reopen':
+      return store.update(effect.issue, { state: 'open', body: body(false) });
+    case 'rewrite':
+      return store.update(effect.issue, { body: body(effect.closed) });
+    case 'comment':
+      await store.comment(effect.issue, comment(effect.about));
+      return undefined;
+    case 'close':
+      return store.update(effect.issue, {
+        body: body(false),
+        state: 'closed',
+        stateReason: 'completed',
+      });
+  }
+}
+
+/** The step an error message names ("… while trying to <step>"). */
+function describe(effect: Effect): string {
+  switch (effect.kind) {
+    case 'close-duplicate':
+      return `close duplicate issue #${effect.issue}`;
+    case 'create':
+      return effect.closed
+        ? 'create a closed issue to count failing runs in'
+        : 'create the tracking issue';
+    case 'reopen':
+      return `reopen issue #${effect.issue}`;
+    case 'rewrite':
+      return effect.closed
+        ? `keep the tracking state in closed issue #${effect.issue}`
+        : `update issue #${effect.issue}`;
+    case 'comment':
+      return effect.about === 'closing'
+        ? `close issue #${effect.issue}`
+        : effect.about === 'reopened'
+          ? `reopen issue #${effect.issue}`
+          : `update issue #${effect.issue}`;
+    case 'close':
+      return `close issue #${effect.issue}`;
+  }
+}
+
 /** The planned state with the trend: the planner decides the issue, the history rides along. */
 function withTrend(state: TrackingState | null, trend: TrendPoint[]): TrackingState | null {
   if (!state) return null;
   return trend.length > 0 ? { ...state, history: trend } : state;
-}
-
-async function closeDuplicate(
-  store: IssueStore,
-  duplicate: IssueSummary,
-  keptNumber: number,
-): Promise<void> {
-  if (duplicate.number === keptNumber) return;
-  await store.comment(duplicate.number, renderDuplicateComment(keptNumber));
-  await store.update(duplicate.number, { state: 'closed', stateReason: 'duplicate' });
-}
-
-/**
- * Two runs can both find no issue and both create one. After creating, list again: the oldest
- * open issue for the workspace wins, and every run closes the others, so whatever the
- * interleaving, one stays open.
- */
-async function settleRace(
-  store: IssueStore,
-  label: string,
-  workspaceId: string,
-  created: IssueSummary,
-): Promise<IssueSummary> {
-  const open = (await store.listOpen(label))
-    .filter((i) => i.marker.workspaceId === workspaceId)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number);
-  const kept = open[0] ?? created;
-  for (const other of open.slice(1)) {
-    if (other.number === created.number) await closeDuplicate(store, other, kept.number);
-  }
-  return kept;
 }
