@@ -7,6 +7,20 @@ export interface Annotation {
   level: 'error' | 'warning';
   message: string;
   title?: string;
+  file?: string;
+  startLine?: number;
+}
+
+type Properties = { title?: string; file?: string; startLine?: number };
+
+function annotation(level: Annotation['level'], message: string, props?: Properties): Annotation {
+  return {
+    level,
+    message,
+    ...(props?.title ? { title: props.title } : {}),
+    ...(props?.file ? { file: props.file } : {}),
+    ...(props?.startLine === undefined ? {} : { startLine: props.startLine }),
+  };
 }
 
 export class FakeCore {
@@ -50,18 +64,10 @@ export class FakeCore {
       setSecret: () => undefined,
       info: (message: string) => this.logs.push(message),
       debug: () => undefined,
-      warning: (message: string, props?: { title?: string }) =>
-        this.annotations.push({
-          level: 'warning',
-          message,
-          ...(props?.title ? { title: props.title } : {}),
-        }),
-      error: (message: string, props?: { title?: string }) =>
-        this.annotations.push({
-          level: 'error',
-          message,
-          ...(props?.title ? { title: props.title } : {}),
-        }),
+      warning: (message: string, props?: Properties) =>
+        this.annotations.push(annotation('warning', message, props)),
+      error: (message: string, props?: Properties) =>
+        this.annotations.push(annotation('error', message, props)),
       setOutput: (name: string, value: unknown) => {
         this.outputs[name] = String(value);
       },
