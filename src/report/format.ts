@@ -37,6 +37,13 @@ export function describeCounts(counts: Counts): string {
   return parts.join(', ');
 }
 
+/** A share as a percentage: "5 %", "37.5 %" (one decimal only when it is not whole). */
+export function percent(fraction: number): string {
+  const p = fraction * 100;
+  return `${Number.isInteger(p) ? p : p.toFixed(1)} %`;
+}
+
+/** A run's or a wait's length, precise: "0.4 s", "12.3 s", "2 min 5 s". */
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '';
   if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
@@ -44,6 +51,21 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor(totalSeconds / 60);
   const seconds = totalSeconds % 60;
   return seconds === 0 ? `${minutes} min` : `${minutes} min ${seconds} s`;
+}
+
+/**
+ * How long something has lasted (an outage, a finding), coarse as people say it: "less than a
+ * minute", "45m", "3h 20m", "2d 4h".
+ */
+export function formatElapsed(ms: number): string {
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 1) return 'less than a minute';
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
+  if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
+  return `${mins}m`;
 }
 
 /** The run's wall time, or undefined when a timestamp is missing or unreadable. */

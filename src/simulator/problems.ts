@@ -89,7 +89,3 @@ export interface InjectedProblem {
   problem: ProblemName;
   resource: { type: ResourceType; id: string; name: string };
 }
-
-export function isProblemName(name: string): name is ProblemName {
-  return (PROBLEM_NAMES as readonly string[]).includes(name);
-}

@@ -1,5 +1,6 @@
 import { compareSeverity, type Finding, type Report } from '../model/report.js';
 import { escapeCode, escapeInline } from '../report/escape.js';
+import { formatElapsed, plural } from '../report/format.js';
 import { serializeMarker, type TrackedFinding, type TrackingState } from './marker.js';
 import { renderRemediationMarkdown } from '../report/remediation.js';
 import { renderTrendSection } from './trend.js';
@@ -23,17 +24,6 @@ export const MARKER_BUDGET = 40_000;
 /** Items listed per section of a comment before "…and N more". */
 const COMMENT_LIST_LIMIT = 50;
 
-export function formatDuration(ms: number): string {
-  const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'less than a minute';
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days}d ${hours}h` : `${days}d`;
-  if (hours > 0) return mins > 0 ? `${hours}h ${mins}m` : `${hours}h`;
-  return `${mins}m`;
-}
-
 function utc(iso: string): string {
   return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
@@ -51,10 +41,6 @@ function runLink(runUrl: string | undefined, text: string): string {
   // The URL is built from the runner's environment, not from API data; still, never let it
   // break the link syntax.
   return runUrl && /^https?:\/\/[^\s()<>]+$/.test(runUrl) ? `[${text}](${runUrl})` : '';
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function resourceLabel(resource: { type: string; id: string; name?: string }): string {
@@ -107,7 +93,7 @@ function shorten(text: string, max = 600): string {
 }
 
 function row(finding: Finding, tracked: TrackedFinding | undefined, now: Date): string {
-  const since = tracked ? formatDuration(now.getTime() - Date.parse(tracked.firstSeen)) : 'new';
+  const since = tracked ? formatElapsed(now.getTime() - Date.parse(tracked.firstSeen)) : 'new';
   const problem = `${escapeInline(shorten(finding.message))}<br>**Fix:** ${escapeInline(shorten(finding.remediation))}`;
   return `| ${finding.severity} | ${escapeCode(finding.check)} | ${resourceLabel(finding.resource)} | ${problem} | ${since} |`;
 }
@@ -129,7 +115,7 @@ export function renderIssueBody(input: IssueBodyInput): string {
     ...(unknown > 0 ? [`${unknown} undecided (see the run)`] : []),
   ].join(', ');
   const outage = state.outageStartedAt
-    ? ` · failing since ${utc(state.outageStartedAt)} (${formatDuration(now.getTime() - Date.parse(state.outageStartedAt))})`
+    ? ` · failing since ${utc(state.outageStartedAt)} (${formatElapsed(now.getTime() - Date.parse(state.outageStartedAt))})`
     : '';
   const head = [status, '', `${counts}${outage} · last checked ${utc(now.toISOString())}`, ''];
 
@@ -230,7 +216,7 @@ export function renderClosingComment(
   const after =
     plan.outage.durationMs === null
       ? 'Recovered: no error finding remains.'
-      : `Recovered after ${formatDuration(plan.outage.durationMs)}: no error finding remains.`;
+      : `Recovered after ${formatElapsed(plan.outage.durationMs)}: no error finding remains.`;
   return clamp(
     [after, '', ...list('Recovered', plan.recovered), ...(link ? [link] : [])].join('\n').trimEnd(),
   );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Report } from '../model/report.js';
+import { percent } from '../report/format.js';
 
 /**
  * Health over time: the key figures of each run, kept in the tracking issue's marker (the last
@@ -112,17 +113,13 @@ interface Figure {
 }
 
 const count = (v: number | null) => (v === null ? '—' : String(v));
-const percent = (v: number | null) => {
-  if (v === null) return 'not flagged';
-  const p = v * 100;
-  return `${Number.isInteger(p) ? p : p.toFixed(1)} %`;
-};
+const share = (v: number | null) => (v === null ? 'not flagged' : percent(v));
 
 export const FIGURES: readonly Figure[] = [
   { label: 'Errors', value: (p) => p.errors, format: count },
   { label: 'Warnings', value: (p) => p.warnings, format: count },
-  { label: 'Worst campaign bounce rate', value: (p) => p.bounceRate, format: percent },
-  { label: 'Webhook failure rate', value: (p) => p.webhookFailureRate, format: percent },
+  { label: 'Worst campaign bounce rate', value: (p) => p.bounceRate, format: share },
+  { label: 'Webhook failure rate', value: (p) => p.webhookFailureRate, format: share },
   { label: 'Unhealthy accounts', value: (p) => p.unhealthyAccounts, format: count },
 ];
 

@@ -11,7 +11,7 @@ import {
 } from '../../src/checks/webhooks.js';
 import type { WebhookEvent } from '../../src/instantly/schemas/webhooks.js';
 import { NOW, settings, webhook } from './run-fixtures.js';
-import { fail, stubApi } from './fake-api.js';
+import { fail, stubApi, type StubCall } from './fake-api.js';
 import type { SharedResources, SuiteContext } from '../../src/checks/types.js';
 
 const config = (over: unknown = {}) => WebhooksConfig.parse(over);
@@ -253,7 +253,7 @@ describe('webhook delivery failure rate', () => {
       resource: { id: 'wh-f' },
       evidence: { own_failure_rate: 0.5, own_events: 20, min_failure_rate: 0.1 },
     });
-    expect(f?.message).toContain('50.0 % of its last 20 deliveries failed');
+    expect(f?.message).toContain('50 % of its last 20 deliveries failed');
     // Without its own deliveries it stays a warning: the lower bound never overstates.
     expect(
       evaluateWebhooks(obs({ webhooks: [failing], summary: s, failed }), config(), NOW)[0]
@@ -453,6 +453,28 @@ describe('webhooks suite requests', () => {
     ]);
     expect(out.findings[1]?.remediation).toContain('`webhook_events:read`');
     expect(out.findings[1]?.remediation).toContain('`all:read`');
+  });
+
+  it('says in the details when a webhook’s own deliveries could not be read, instead of staying silent', async () => {
+    const failing = webhook({ id: 'wh-f', name: 'Zapier', target_hook_url: 'https://f.example/h' });
+    const failedEvents = Array.from({ length: 10 }, () =>
+      event({ webhook_url: 'https://f.example/h' }),
+    );
+    const api = stubApi({
+      'GET /webhooks': { items: [failing] },
+      'GET /webhook-events/summary': summary(100, 10),
+      'GET /webhook-events': (call: StubCall) =>
+        call.query?.success === false
+          ? { items: failedEvents }
+          : fail('server', 503, 'GET /webhook-events')(call),
+    });
+    const out = await webhooksSuite.run(ctx(api));
+    expect(api.calls.filter((c) => c.endpoint === 'GET /webhook-events')).toHaveLength(2);
+    expect(out.details.join('\n')).toMatch(/Zapier: its own deliveries could not be read \(.+\)/);
+    // Judged by the lower bound: a warning, never overstated.
+    expect(out.findings.map((f) => [f.check, f.severity])).toEqual([
+      ['webhook.failure-rate', 'warning'],
+    ]);
   });
 
   it('counts deliveries in the details in words a person reads: 1 delivery, 2 deliveries', async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   BODY_LIMIT,
-  formatDuration,
   renderChangeComment,
   renderClosingComment,
   renderIssueBody,
   runUrlFromEnv,
 } from '../../src/tracking/body.js';
+import { formatElapsed } from '../../src/report/format.js';
 import { readMarker, serializeMarker } from '../../src/tracking/marker.js';
 import { plan } from '../../src/tracking/planner.js';
 import { at, config, finding, report, WORKSPACE } from './helpers.js';
@@ -122,8 +122,8 @@ describe('comments', () => {
   });
 
   it('formats durations and the run link', () => {
-    expect(formatDuration(30_000)).toBe('less than a minute');
-    expect(formatDuration(65 * 60_000)).toBe('1h 5m');
+    expect(formatElapsed(30_000)).toBe('less than a minute');
+    expect(formatElapsed(65 * 60_000)).toBe('1h 5m');
     expect(
       runUrlFromEnv({
         GITHUB_SERVER_URL: 'https://ghe.example.com',
