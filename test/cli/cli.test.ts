@@ -2,9 +2,14 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+
+/**
+ * Most cases call the CLI's main() in this process; the terminal colours and the demo run it as
+ * a real process, as a user's shell does.
+ */
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { expectValidReport } from '../report/validate.js';
-import { runCli } from './run-cli.js';
+import { runCli, runCliInProcess } from './run-cli.js';
 
 let healthy: RunningSimulator;
 let broken: RunningSimulator;
@@ -32,23 +37,23 @@ const check = (sim: RunningSimulator, ...args: string[]) => [
 
 describe('instantly-health check: exit codes', () => {
   it('exits 0 on a healthy workspace and says so', async () => {
-    const run = await runCli(check(healthy), keyFor(healthy));
+    const run = await runCliInProcess(check(healthy), keyFor(healthy));
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/HEALTHY/);
   });
 
   it('exits 1 when errors are found, and 0 with --fail-on never', async () => {
-    const failing = await runCli(check(broken), keyFor(broken));
+    const failing = await runCliInProcess(check(broken), keyFor(broken));
     expect(failing.code).toBe(1);
     expect(failing.stdout).toMatch(/UNHEALTHY/);
-    const never = await runCli(check(broken, '--fail-on', 'never'), keyFor(broken));
+    const never = await runCliInProcess(check(broken, '--fail-on', 'never'), keyFor(broken));
     expect(never.code).toBe(0);
   });
 
   it('exits 2 without INSTANTLY_API_KEY, naming the variable, and sends nothing', async () => {
     healthy.clearLog();
-    const run = await runCli(check(healthy), {});
+    const run = await runCliInProcess(check(healthy), {});
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('INSTANTLY_API_KEY');
     expect(run.stdout).toBe('');
@@ -56,7 +61,7 @@ describe('instantly-health check: exit codes', () => {
   });
 
   it('exits 2 on an unknown flag with a suggestion and the usage', async () => {
-    const run = await runCli([...check(healthy), '--fail-onn', 'never'], keyFor(healthy));
+    const run = await runCliInProcess([...check(healthy), '--fail-onn', 'never'], keyFor(healthy));
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--fail-on');
     expect(run.stderr).toContain('Usage:');
@@ -64,7 +69,7 @@ describe('instantly-health check: exit codes', () => {
 
   it('exits 3 when the key is rejected, after a single request', async () => {
     broken.clearLog();
-    const run = await runCli(check(broken), { INSTANTLY_API_KEY: broken.keys.revoked });
+    const run = await runCliInProcess(check(broken), { INSTANTLY_API_KEY: broken.keys.revoked });
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/FAILED/i);
     expect(broken.log).toHaveLength(1);
@@ -74,7 +79,7 @@ describe('instantly-health check: exit codes', () => {
 
 describe('instantly-health check: formats and output', () => {
   it('--format json prints a report that validates against the published schema', async () => {
-    const run = await runCli(check(broken, '--format', 'json'), keyFor(broken));
+    const run = await runCliInProcess(check(broken, '--format', 'json'), keyFor(broken));
     const report = JSON.parse(run.stdout) as { status: string; findings: unknown[] };
     expectValidReport(report);
     expect(report.status).toBe('unhealthy');
@@ -82,7 +87,7 @@ describe('instantly-health check: formats and output', () => {
   });
 
   it('--format markdown prints the job summary', async () => {
-    const run = await runCli(check(broken, '--format', 'markdown'), keyFor(broken));
+    const run = await runCliInProcess(check(broken, '--format', 'markdown'), keyFor(broken));
     expect(run.stdout).toMatch(/^## /);
     expect(run.stdout).toContain('| Severity | Resource | Problem | Fix |');
   });
@@ -90,7 +95,10 @@ describe('instantly-health check: formats and output', () => {
   it('--output writes the report to a file and keeps stdout empty', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'ih-cli-'));
     const file = path.join(dir, 'report.json');
-    const run = await runCli(check(healthy, '--format', 'json', '--output', file), keyFor(healthy));
+    const run = await runCliInProcess(
+      check(healthy, '--format', 'json', '--output', file),
+      keyFor(healthy),
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     expectValidReport(JSON.parse(await readFile(file, 'utf8')));
@@ -123,7 +131,7 @@ describe('instantly-health demo', () => {
   });
 
   it('prints JSON with --format json', async () => {
-    const run = await runCli(['demo', '--format', 'json'], {});
+    const run = await runCliInProcess(['demo', '--format', 'json'], {});
     expect(run.code).toBe(0);
     expectValidReport(JSON.parse(run.stdout));
   });
@@ -131,10 +139,10 @@ describe('instantly-health demo', () => {
 
 describe('--help and --version', () => {
   it('prints the usage and the version', async () => {
-    const help = await runCli(['--help']);
+    const help = await runCliInProcess(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('instantly-health check');
-    const version = await runCli(['--version']);
+    const version = await runCliInProcess(['--version']);
     expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 });

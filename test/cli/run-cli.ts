@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,4 +41,37 @@ export function runCli(
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/**
+ * The CLI in this process (src/cli/main.ts `main()`), its stdout and stderr captured: the same
+ * code as `runCli` without a process start (about a second of Node and tsx each). Only what
+ * needs a real process (a terminal, the bin script, the exit code path of a crash) uses
+ * `runCli`.
+ */
+export async function runCliInProcess(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { cwd?: string } = {},
+): Promise<CliRun> {
+  const { main } = await import('../../src/cli/main.js');
+  let stdout = '';
+  let stderr = '';
+  const capture = (stream: NodeJS.WriteStream, add: (text: string) => void) =>
+    jest.spyOn(stream, 'write').mockImplementation((chunk: unknown) => {
+      add(String(chunk));
+      return true;
+    });
+  const out = capture(process.stdout, (t) => (stdout += t));
+  const err = capture(process.stderr, (t) => (stderr += t));
+  try {
+    const code = await main(args, {
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+      cwd: options.cwd ?? ROOT,
+    });
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
 }
