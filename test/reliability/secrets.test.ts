@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActionRun } from '../e2e/runner.js';
 import { FakeGitHub } from '../fakes/github/server.js';
 import { startSimulator, type Fault, type RunningSimulator } from '../../src/simulator/index.js';
-import { runActionFromSource, runCliFromSource, type CliRun } from './process.js';
+import { runCliInProcess } from '../cli/run-cli.js';
+import { runActionFromSource, type CliRun } from './process.js';
 
 /**
  * A canary key must appear nowhere a person or a log can see it, even when the server echoes it
@@ -78,11 +79,10 @@ beforeAll(async () => {
 
   sim.setFaults([echo('/webhooks', 500), echo('/campaigns/analytics', 400)]);
   for (const format of ['text', 'markdown', 'json']) {
-    const run = await runCliFromSource(
+    // In process: the CLI's output is its own writes (no runner in between to test).
+    const run = await runCliInProcess(
       ['check', '--format', format, '--base-url', sim.url, '--timeout', '10'],
-      {
-        env: { INSTANTLY_API_KEY: key, NO_COLOR: '1' },
-      },
+      { INSTANTLY_API_KEY: key, NO_COLOR: '1' },
     );
     cliRuns.push(run);
     texts.push(
