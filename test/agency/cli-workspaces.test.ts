@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
-import { runCli } from '../cli/run-cli.js';
+import { runCliInProcess } from '../cli/run-cli.js';
 
 let sim: RunningSimulator;
 let dir: string;
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 describe('instantly-health check with workspaces', () => {
   it('prints one JSON report per workspace and exits 1 when one has errors', async () => {
-    const out = await runCli(
+    const out = await runCliInProcess(
       [
         'check',
         '--config',
@@ -54,7 +54,7 @@ describe('instantly-health check with workspaces', () => {
   });
 
   it('renders the overview as markdown', async () => {
-    const out = await runCli(
+    const out = await runCliInProcess(
       [
         'check',
         '--config',

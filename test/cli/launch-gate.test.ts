@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
-import { runCli } from './run-cli.js';
+import { runCliInProcess } from './run-cli.js';
 
 /** `instantly-health check --campaign ID` as the go/no-go before a launch (contract section 2). */
 
@@ -13,7 +13,7 @@ afterAll(async () => {
 });
 
 const gate = (id: string) =>
-  runCli(
+  runCliInProcess(
     [
       'check',
       '--base-url',
