@@ -1,10 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { FakeCore } from '../agency/fake-core.js';
 import type { ActionRun } from '../e2e/runner.js';
 import { FakeGitHub } from '../fakes/github/server.js';
 import { startSimulator, type Fault, type RunningSimulator } from '../../src/simulator/index.js';
 import { runCliInProcess } from '../cli/run-cli.js';
-import { runActionFromSource, type CliRun } from './process.js';
+import { runActionInProcess } from './in-process.js';
+import type { CliRun } from './process.js';
+
+const core = new FakeCore();
+jest.unstable_mockModule('@actions/core', () => core.module);
 
 /**
  * A canary key must appear nowhere a person or a log can see it, even when the server echoes it
@@ -28,7 +33,8 @@ function echo(path: string, status: 200 | 400 | 401 | 500, method = '*'): Fault 
 
 async function action(faults: Fault[]): Promise<ActionRun> {
   sim.setFaults(faults);
-  const run = await runActionFromSource({
+  // In process: main.ts's run() with @actions/core recorded; what core would print is in stdout.
+  const run = await runActionInProcess(core, {
     inputs: {
       'api-key': key,
       'base-url': sim.url,
