@@ -90,9 +90,13 @@ export interface OursRun extends OneResult {
 }
 
 /** One health check of the simulator's workspace, in a fresh process (so maxRSS is this run's). */
-export async function runOurs(sim: RunningSimulator, command: OneCommand): Promise<OursRun> {
+export async function runOurs(
+  sim: RunningSimulator,
+  command: OneCommand,
+  extra: { rateLimit?: number } = {},
+): Promise<OursRun> {
   const before = sim.counts();
-  const input = JSON.stringify({ baseUrl: sim.url, apiKey: sim.apiKey });
+  const input = JSON.stringify({ baseUrl: sim.url, apiKey: sim.apiKey, ...extra });
   const exited = await run([...oneArgs(command), input], { timeoutMs: 15 * 60_000 });
   const line = exited.stdout.trim().split('\n').at(-1) ?? '';
   if (exited.code !== 0 || !line.startsWith('{')) {

@@ -72,7 +72,7 @@ export function classifyTransportError(
   const code = (cause as { code?: string }).code;
   return {
     kind: 'network',
-    outcome: { type: 'network' },
+    outcome: { type: 'network', code },
     detail: `network error${code ? ` ${code}` : ''}: ${cause.message.slice(0, 160)}`,
     cause,
   };

@@ -20,7 +20,14 @@ import { InstantlyError } from './errors.js';
 import { PAGE_LIMIT, paginateCursor } from './paginate.js';
 import { PauseOutlastsDeadline, RateBudget, type Permit } from './rate-budget.js';
 import { createRedactor } from './redact.js';
-import { isRetryable, resolveRetryPolicy, retryDelay, type RetryPolicy } from './retry-policy.js';
+import {
+  isRateLimited,
+  isRetryable,
+  rateLimitRetryAllowed,
+  resolveRetryPolicy,
+  retryDelay,
+  type RetryPolicy,
+} from './retry-policy.js';
 
 import { StatisticsRecorder } from './statistics.js';
 import { createTransport, type TransportResponse } from './transport.js';
@@ -171,7 +178,9 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   function finalError(endpoint: string, failure: Failure, attempts: number, note?: string) {
     const parts = [failure.detail];
     if (failure.hint) parts.push(`(${failure.hint})`);
-    if (attempts > 1) parts.push(`after ${attempts} attempts`);
+    // One count, the same one the checks print ("after N retries"): retries, not attempts.
+    const retries = attempts - 1;
+    if (retries > 0) parts.push(`after ${retries} ${retries === 1 ? 'retry' : 'retries'}`);
     if (note) parts.push(`; ${note}`);
     return new InstantlyError({
       kind: failure.kind,
@@ -272,15 +281,32 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
           ? signals[0]
           : AbortSignal.any(signals);
 
+    const firstAt = clock.now();
+    // Retries after failures other than 429, which the policy bounds by count; 429s by time.
+    let otherRetries = 0;
     for (let retries = 0; ; retries++) {
       if (outer?.aborted) throw cancelled(endpoint, retries);
       const result = await attempt(method, endpoint, url, call, outer, retries);
       if (result.ok) return result.value;
       const { failure } = result;
       const attempts = retries + 1;
-      if (!isRetryable(policy, { method, idempotent: call.idempotent }, failure.outcome, retries)) {
+      const rateLimited = isRateLimited(failure.outcome);
+      const request = { method, idempotent: call.idempotent };
+      if (!isRetryable(policy, request, failure.outcome, otherRetries)) {
         throw finalError(endpoint, failure, attempts);
       }
+      if (
+        rateLimited &&
+        !rateLimitRetryAllowed(policy, clock.now() - firstAt, options.deadlineAt !== undefined)
+      ) {
+        throw finalError(
+          endpoint,
+          failure,
+          attempts,
+          `still rate-limited ${Math.round((clock.now() - firstAt) / 1000)} s after the first attempt`,
+        );
+      }
+      if (!rateLimited) otherRetries++;
       const delay = retryDelay(policy, retries, random, failure.retryAfterMs);
       if ('giveUp' in delay)
         throw finalError(endpoint, failure, attempts, `not retried: ${delay.giveUp}`);
@@ -293,7 +319,9 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
         );
       }
       stats.retry(endpoint);
-      debug(`${endpoint}: retry ${attempts}/${policy.maxRetries} in ${delay.wait} ms`);
+      debug(
+        `${endpoint}: retry ${attempts}${rateLimited ? ' (rate-limited)' : `/${policy.maxRetries}`} in ${delay.wait} ms`,
+      );
       const before = clock.now();
       try {
         await clock.sleep(delay.wait, outer);
