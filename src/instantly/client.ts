@@ -295,10 +295,7 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
       if (!isRetryable(policy, request, failure.outcome, otherRetries)) {
         throw finalError(endpoint, failure, attempts);
       }
-      if (
-        rateLimited &&
-        !rateLimitRetryAllowed(policy, clock.now() - firstAt, options.deadlineAt !== undefined)
-      ) {
+      if (rateLimited && !rateLimitRetryAllowed(policy, clock.now() - firstAt)) {
         throw finalError(
           endpoint,
           failure,

@@ -11,10 +11,10 @@ export interface RetryPolicy {
    */
   maxRetries: number;
   /**
-   * How long 429s are retried when the run's deadline is not known. A 429 means a workspace
-   * window is spent (often by another integration); it heals when the window moves on, not after
-   * a number of attempts, so it is retried by time: until the run's deadline when there is one,
-   * else for this long (more than one full one-minute window).
+   * How long after a request's first attempt its 429s are still retried (the run's deadline,
+   * when sooner, ends them first). A 429 means a workspace window is spent, often by another
+   * integration; it heals when the window moves on, not after a number of attempts, so it is
+   * retried by time: two full one-minute windows, after which the limit is not a window.
    */
   rateLimitWindowMs: number;
   /** Backoff ceiling of the first retry; doubles each retry (full jitter: a random wait below it). */
@@ -34,7 +34,7 @@ export interface RetryPolicy {
  */
 export const DEFAULT_RETRY_POLICY = {
   maxRetries: 5,
-  rateLimitWindowMs: 90_000,
+  rateLimitWindowMs: 120_000,
   baseDelayMs: 2_000,
   maxDelayMs: 60_000,
   retryAfterCapMs: 60_000,
@@ -109,15 +109,11 @@ export function isRetryable(
 }
 
 /**
- * A 429 may be retried while the run's deadline allows (the client checks each wait against
- * it), or, with no deadline known, until `rateLimitWindowMs` after the request's first attempt.
+ * A 429 may be retried until `rateLimitWindowMs` after the request's first attempt (the client
+ * also checks each wait against the run's deadline).
  */
-export function rateLimitRetryAllowed(
-  policy: RetryPolicy,
-  elapsedMs: number,
-  deadlineKnown: boolean,
-): boolean {
-  return deadlineKnown || elapsedMs < policy.rateLimitWindowMs;
+export function rateLimitRetryAllowed(policy: RetryPolicy, elapsedMs: number): boolean {
+  return elapsedMs < policy.rateLimitWindowMs;
 }
 
 /** Full jitter (AWS architecture blog): uniform in [0, min(cap, base * 2^retry)). */

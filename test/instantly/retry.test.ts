@@ -134,7 +134,7 @@ describe('client retries', () => {
     expect(requests).toHaveLength(7);
   });
 
-  it('retries 429s for more than a full minute window when no deadline is known', async () => {
+  it('retries 429s for two full minute windows, then says so', async () => {
     const { agent, requests } = flaky(Infinity, status(429));
     const { client, clock } = testClient(agent);
     const start = clock.now();
@@ -143,22 +143,22 @@ describe('client retries', () => {
       .catch((e: unknown) => e)) as Error;
     expect(error).toMatchObject({ kind: 'rate-limited', status: 429 });
     expect(error.message).toMatch(/still rate-limited \d+ s after the first attempt/);
-    expect(clock.now() - start).toBeGreaterThanOrEqual(60_000);
+    expect(clock.now() - start).toBeGreaterThanOrEqual(120_000);
     expect(requests.length).toBeGreaterThan(6);
   });
 
   it("retries 429s until the run's deadline when it is known", async () => {
     const clock = new FakeClock();
     const { agent } = flaky(Infinity, status(429));
-    const { client } = testClient(agent, { clock, deadlineAt: clock.now() + 300_000 });
+    const { client } = testClient(agent, { clock, deadlineAt: clock.now() + 100_000 });
     const start = clock.now();
     const error = (await client
       .get('/campaigns', { schema: anything })
       .catch((e: unknown) => e)) as Error;
     expect(error).toMatchObject({ kind: 'rate-limited' });
     expect(error.message).toMatch(/deadline comes before the next attempt/);
-    expect(clock.now() - start).toBeGreaterThan(150_000);
-    expect(clock.now()).toBeLessThanOrEqual(start + 300_000);
+    expect(clock.now() - start).toBeGreaterThan(60_000);
+    expect(clock.now()).toBeLessThanOrEqual(start + 100_000);
   });
 
   it.each(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID'])(

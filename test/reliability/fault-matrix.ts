@@ -28,7 +28,8 @@ export const TIMEOUT_SECONDS = 8;
 export const GRACE_MS = 2_000;
 /** The client's production policy except the waits: 5 retries (6 attempts) per request. */
 export const MAX_ATTEMPTS = 6;
-const RETRY = { baseDelayMs: 10, maxDelayMs: 40 };
+// 429s are retried by time (two minute windows in production); here a fraction of a second.
+const RETRY = { baseDelayMs: 10, maxDelayMs: 40, rateLimitWindowMs: 300 };
 
 export const SUITES = ['auth', 'campaigns', 'accounts', 'webhooks'] as const satisfies SuiteName[];
 
