@@ -11,7 +11,7 @@ import {
 } from './response-body.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { AttemptOutcome } from './retry-policy.js';
-import type { TransportResponse } from './transport.js';
+import { ResponseTooLarge, type TransportResponse } from './transport.js';
 
 /**
  * What one attempt came to, as data: the parsed value, or a failure with its kind, a short
@@ -66,6 +66,15 @@ export function classifyTransportError(
       kind: 'timeout',
       outcome: { type: 'request-timeout' },
       detail: `no complete response within ${context.requestTimeoutMs / 1000} s`,
+    };
+  }
+  if (error instanceof ResponseTooLarge) {
+    // Never retried: the next attempt would send the same body.
+    return {
+      kind: 'too-large',
+      outcome: { type: 'too-large' },
+      status: error.status,
+      detail: `HTTP ${error.status}: ${error.message}`,
     };
   }
   const cause = sanitizeCause(error, context.redact);

@@ -61,6 +61,8 @@ export interface ClientOptions {
   budget?: RateBudget | undefined;
   /** Requests in flight at most, default 4. */
   maxConcurrency?: number | undefined;
+  /** Bytes of body read at most per response (default 8 MB); past it, a `too-large` error. */
+  maxResponseBytes?: number | undefined;
   /** Per HTTP attempt, body included; default 30 000. Real time, not the injected clock. */
   requestTimeoutMs?: number | undefined;
   /** The whole run's deadline: aborts the request in flight and any wait. */
@@ -160,6 +162,7 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
     workspaceId: options.workspaceId,
     dispatcher: options.dispatcher,
     maxConnections: maxConcurrency,
+    maxResponseBytes: options.maxResponseBytes,
   });
 
   /** The run's deadline or the caller's own signal ended the request: never retried. */
