@@ -46,7 +46,9 @@ async function parent(): Promise<void> {
       }
       res.end();
     };
-    res.on('close', () => res.removeAllListeners('drain'));
+    res.on('close', () => {
+      res.removeAllListeners('drain');
+    });
     pump();
   });
   server.listen(0, '127.0.0.1');

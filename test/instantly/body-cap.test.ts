@@ -32,7 +32,9 @@ async function bigBodyServer(options: { contentLength?: number; totalBytes: numb
       }
       res.end('"]}');
     };
-    res.on('close', () => res.removeAllListeners('drain'));
+    res.on('close', () => {
+      res.removeAllListeners('drain');
+    });
     pump();
   });
   server.listen(0, '127.0.0.1');
@@ -45,7 +47,9 @@ async function bigBodyServer(options: { contentLength?: number; totalBytes: numb
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          resolve();
+        });
       }),
   };
 }

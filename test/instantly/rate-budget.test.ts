@@ -34,13 +34,13 @@ class VirtualClock {
 
   /** Runs until `done` settles: lets every callback run, then jumps to the next timer. */
   async run(done: Promise<unknown>): Promise<void> {
-    let finished = false;
+    const state = { finished: false };
     void done.finally(() => {
-      finished = true;
+      state.finished = true;
     });
     for (;;) {
       for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
-      if (finished) return;
+      if (state.finished) return;
       this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
       const next = this.timers.shift();
       if (!next) throw new Error('stuck: nothing scheduled and the callers have not finished');

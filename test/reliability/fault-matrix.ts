@@ -30,6 +30,12 @@ export const GRACE_MS = 2_000;
 export const MAX_ATTEMPTS = 6;
 // 429s are retried by time (two minute windows in production); here a fraction of a second.
 const RETRY = { baseDelayMs: 10, maxDelayMs: 40, rateLimitWindowMs: 300 };
+/**
+ * 429s are bounded by time, not count: within the window, one attempt per shortest wait (half
+ * the base delay with random() = 0.5) at most, plus the first.
+ */
+export const MAX_RATE_LIMITED_ATTEMPTS =
+  Math.ceil(RETRY.rateLimitWindowMs / (RETRY.baseDelayMs / 2)) + 1;
 
 export const SUITES = ['auth', 'campaigns', 'accounts', 'webhooks'] as const satisfies SuiteName[];
 
