@@ -1,8 +1,9 @@
 import type { z } from 'zod';
 import type { ErrorKind } from './api.js';
 import { kindForStatus, type ApiErrorBody } from './errors.js';
-import type { Redactor } from './redact.js';
+import { cutUrls, type Redactor } from './redact.js';
 import {
+  boundDecoded,
   describeNonJson,
   describeSchemaMismatch,
   errorIn200,
@@ -87,16 +88,39 @@ export function classifyTransportError(
   };
 }
 
+/** Keys whose string is an address the checks match on and show only through `displayUrl`. */
+const ADDRESS_KEY = /(^|_)url$/i;
+
 export function classifyResponse(
   response: TransportResponse,
   schema: z.ZodType,
-  context: { nowMs: number; redact: Redactor },
+  context: {
+    nowMs: number;
+    redact: Redactor;
+    /**
+     * Applied to every decoded string of a JSON body (after JSON.parse: an escape such as
+     * `\u0073` can spell a secret the raw text did not show). Default: `redact`.
+     */
+    maskDecoded?: Redactor;
+  },
 ): Attempt<unknown> {
   const { redact } = context;
+  const mask = context.maskDecoded ?? redact;
   const { status, headers, text } = response;
   const contentType = [headers['content-type']].flat()[0];
-  const body =
+  const raw =
     text.trim() === '' ? ({ json: true, value: undefined } as const) : parseBody(text, contentType);
+  // Decoded strings differ from the raw text only where the JSON had an escape.
+  const escaped = text.includes('\\');
+  const body = raw.json
+    ? {
+        json: true as const,
+        value: boundDecoded(raw.value, (s, key) => {
+          const masked = escaped ? mask(s) : s;
+          return key !== undefined && ADDRESS_KEY.test(key) ? masked : cutUrls(masked);
+        }),
+      }
+    : raw;
 
   if (status >= 200 && status < 300) {
     const outcome: AttemptOutcome = { type: 'status', status };

@@ -19,7 +19,7 @@ import { pageSchema } from './envelope.js';
 import { InstantlyError } from './errors.js';
 import { PAGE_LIMIT, paginateCursor } from './paginate.js';
 import { PauseOutlastsDeadline, RateBudget, type Permit } from './rate-budget.js';
-import { createRedactor } from './redact.js';
+import { createRedactor, cutUrls } from './redact.js';
 import {
   isRateLimited,
   isRetryable,
@@ -135,7 +135,9 @@ function validateOptions(options: ClientOptions): { origin: string } {
 
 export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   const { origin } = validateOptions(options);
-  const redact = createRedactor([options.apiKey]);
+  const redactKey = createRedactor([options.apiKey]);
+  // Every text that leaves the client: key masked, URLs cut to scheme and host.
+  const redact = (text: string) => cutUrls(redactKey(text));
   // Key forms only, for whole response bodies (campaign copy after the word "bearer" stays).
   const maskBody = createRedactor([options.apiKey], { bearer: false });
   const clock = options.clock ?? systemClock;
@@ -246,7 +248,11 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
     // message cut at 160 characters before masking would leak the part of an echoed key before
     // the cut.
     const masked = { ...response, text: maskBody(response.text) };
-    const result = classifyResponse(masked, call.schema, { nowMs: clock.now(), redact });
+    const result = classifyResponse(masked, call.schema, {
+      nowMs: clock.now(),
+      redact,
+      maskDecoded: maskBody,
+    });
     debug(
       `${endpoint} -> HTTP ${response.status} in ${clock.now() - sentAt} ms` +
         (result.ok ? '' : ` (${result.failure.kind}: ${result.failure.detail})`),
