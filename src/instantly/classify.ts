@@ -7,6 +7,7 @@ import {
   describeNonJson,
   describeSchemaMismatch,
   errorIn200,
+  looksLikeHtml,
   parseBody,
   readApiError,
 } from './response-body.js';
@@ -171,7 +172,11 @@ export function classifyResponse(
     ? describeHttpError(status, apiError)
     : describeNonJson(status, body.text, contentType);
   const retryAfterMs = parseRetryAfter(headers['retry-after'], context.nowMs);
-  const kind = kindForStatus(status);
+  // A 403 page from the CDN is not Instantly's answer about scopes: its own kind, set here once.
+  const kind =
+    status === 403 && !body.json && looksLikeHtml(body.text, contentType)
+      ? 'cdn-blocked'
+      : kindForStatus(status);
   const hint = body.json ? HINTS[kind] : undefined;
   return {
     ok: false,

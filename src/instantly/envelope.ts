@@ -28,4 +28,3 @@ export const errorBodySchema = z.looseObject({
   message: z.string().optional(),
 });
 
-export type ErrorBody = z.infer<typeof errorBodySchema>;

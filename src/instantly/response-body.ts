@@ -45,7 +45,7 @@ function truncate(text: string, max = SNIPPET_CHARS): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function looksLikeHtml(text: string, contentType: string | undefined): boolean {
+export function looksLikeHtml(text: string, contentType: string | undefined): boolean {
   return /html/i.test(contentType ?? '') || /^\s*<(!doctype|html|head|body)\b/i.test(text);
 }
 
