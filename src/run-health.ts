@@ -2,6 +2,7 @@ import type { Dispatcher } from 'undici';
 import { runChecks, toStats } from './checks/engine.js';
 import type { RunSettings } from './config/schema.js';
 import { createInstantlyClient, type ClientOptions } from './instantly/client.js';
+import { systemClock } from './instantly/clock.js';
 import type { InstantlyApi } from './instantly/api.js';
 import type { Report, SuiteName } from './report/model.js';
 import { remediate } from './remediation/remediate.js';
@@ -16,7 +17,7 @@ export interface HealthRunOptions {
    */
   client?: Pick<
     ClientOptions,
-    'retry' | 'random' | 'requestTimeoutMs' | 'maxConcurrency' | 'debug'
+    'retry' | 'random' | 'requestTimeoutMs' | 'maxConcurrency' | 'debug' | 'clock'
   >;
   /** The engine's clock (the run's "now"); tests pin it to the simulator's day. */
   now?: () => Date;
@@ -39,7 +40,8 @@ export async function runHealthCheck(
     workspaceId: settings.workspaceId,
     rateLimit: settings.rateLimit,
     signal: deadline,
-    deadlineAt: Date.now() + timeoutMs,
+    // In the client's clock: tests that skip waits on an injected clock skip them here too.
+    deadlineAt: (options.client?.clock ?? systemClock).now() + timeoutMs,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
     ...options.client,
   });
