@@ -17,7 +17,7 @@ export interface HealthRunOptions {
    */
   client?: Pick<
     ClientOptions,
-    'retry' | 'random' | 'requestTimeoutMs' | 'maxConcurrency' | 'debug' | 'clock'
+    'retry' | 'random' | 'requestTimeoutMs' | 'maxConcurrency' | 'debug' | 'clock' | 'maskAlso'
   >;
   /** The engine's clock (the run's "now"); tests pin it to the simulator's day. */
   now?: () => Date;

@@ -49,6 +49,11 @@ export interface ClientOptions {
   apiKey: string;
   /** Origin, e.g. `https://api.instantly.ai`; requests go to `<baseUrl>/api/v2<path>`. */
   baseUrl: string;
+  /**
+   * Other secrets of the run (the GitHub token) masked like the key in every text the client
+   * returns or throws, decoded strings included: an API that echoes one must not publish it.
+   */
+  maskAlso?: readonly string[] | undefined;
   /** Sub-workspace, sent as `x-as-workspace`. */
   workspaceId?: string | undefined;
   /** Requests per second, default 10. */
@@ -135,11 +140,12 @@ function validateOptions(options: ClientOptions): { origin: string } {
 
 export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   const { origin } = validateOptions(options);
-  const redactKey = createRedactor([options.apiKey]);
+  const secrets = [options.apiKey, ...(options.maskAlso ?? [])];
+  const redactKey = createRedactor(secrets);
   // Every text that leaves the client: key masked, URLs cut to scheme and host.
   const redact = (text: string) => cutUrls(redactKey(text));
   // Key forms only, for whole response bodies (campaign copy after the word "bearer" stays).
-  const maskBody = createRedactor([options.apiKey], { bearer: false });
+  const maskBody = createRedactor(secrets, { bearer: false });
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const policy = resolveRetryPolicy(options.retry);

@@ -33,6 +33,19 @@ describe('decoded strings', () => {
     expect(seen).toContain('echo [REDACTED] here');
   });
 
+  it("masks the run's other secrets (the GitHub token) the same way", async () => {
+    const token = 'ghs_CanaryToken0123456789abcdef';
+    const { agent } = mockInstantly(() => ({
+      status: 200,
+      text: `{"name":"${escapeAll(token)}","raw":"${token}"}`,
+      headers: { 'content-type': 'application/json' },
+    }));
+    const { client } = testClient(agent, { maskAlso: [token] });
+    const seen = JSON.stringify(await client.get('/x', { schema: anything }));
+    expect(seen).not.toContain(token);
+    expect(seen).toBe('{"name":"[REDACTED]","raw":"[REDACTED]"}');
+  });
+
   it('cuts a URL with a token inside a delivery error to scheme and host', async () => {
     const hook = 'https://hooks.slack.com/services/T000/B000/s3cretT0ken?sig=abc123';
     const text = JSON.stringify({
