@@ -27,4 +27,3 @@ export const errorBodySchema = z.looseObject({
   error: z.string().optional(),
   message: z.string().optional(),
 });
-
