@@ -22,8 +22,12 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const LATENCY_MS = [60, 120] as const;
 export const MEAN_LATENCY_MS = (LATENCY_MS[0] + LATENCY_MS[1]) / 2;
 
-export function simulate(scenario: ScenarioSpec, now: Date): Promise<RunningSimulator> {
-  return startSimulator({ scenario, seed: 1, now, rateLimit: 'current', latencyMs: LATENCY_MS });
+export function simulate(
+  scenario: ScenarioSpec,
+  now: Date,
+  latencyMs: readonly [number, number] = LATENCY_MS,
+): Promise<RunningSimulator> {
+  return startSimulator({ scenario, seed: 1, now, rateLimit: 'current', latencyMs });
 }
 
 /** How to start bench/one.ts: its ncc bundle with plain node, or the source through tsx. */
