@@ -77,19 +77,21 @@ try {
       ratePerSecond: rate,
       chain: p.chain,
     });
-    const ratio = ours.wallMs / servedFloor;
+    // The bench's floor (bench/plan.ts: the planned requests at the rate, or the longest chain
+    // at the mean latency) is the target's; the served floor is shown for reference only.
+    const ratio = ours.wallMs / floor;
     const busiest = busiestSecond(sim.log.map((e) => e.time));
     busiestAll = Math.max(busiestAll, busiest);
     ratios.push(ratio);
     process.stdout.write(
-      `run ${i + 1}/${runs}: ${ours.served} requests, ${ours.served429} × 429, ${(ours.wallMs / 1000).toFixed(1)} s, floor ${(floor / 1000).toFixed(1)} s, served floor ${(servedFloor / 1000).toFixed(1)} s, wall/served floor ${ratio.toFixed(3)}, busiest sliding second at the server ${busiest}, status ${ours.status}\n`,
+      `run ${i + 1}/${runs}: ${ours.served} requests, ${ours.served429} × 429, ${(ours.wallMs / 1000).toFixed(1)} s, floor ${(floor / 1000).toFixed(1)} s, wall/floor ${ratio.toFixed(3)}, served floor ${(servedFloor / 1000).toFixed(1)} s (wall/served ${(ours.wallMs / servedFloor).toFixed(3)}), busiest sliding second at the server ${busiest}, status ${ours.status}\n`,
     );
   }
   const sorted = [...ratios].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
   const pass = total429 === 0 && sorted.every((r) => r <= 1.25);
   process.stdout.write(
-    `${size} at rate-limit ${rate} against 100/s sliding: ${total429} × 429 over ${runs} runs; wall/served-floor median ${median.toFixed(3)} (max ${(sorted.at(-1) ?? NaN).toFixed(3)}); busiest sliding second ${busiestAll} requests: ${pass ? 'PASS' : 'MISS'}\n`,
+    `${size} at rate-limit ${rate} against 100/s sliding: ${total429} × 429 over ${runs} runs; wall/floor median ${median.toFixed(3)} (max ${(sorted.at(-1) ?? NaN).toFixed(3)}); busiest sliding second ${busiestAll} requests: ${pass ? 'PASS' : 'MISS'}\n`,
   );
   process.exitCode = pass ? 0 : 1;
 } finally {
