@@ -22,8 +22,12 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const LATENCY_MS = [60, 120] as const;
 export const MEAN_LATENCY_MS = (LATENCY_MS[0] + LATENCY_MS[1]) / 2;
 
-export function simulate(scenario: ScenarioSpec, now: Date): Promise<RunningSimulator> {
-  return startSimulator({ scenario, seed: 1, now, rateLimit: 'current', latencyMs: LATENCY_MS });
+export function simulate(
+  scenario: ScenarioSpec,
+  now: Date,
+  latencyMs: readonly [number, number] = LATENCY_MS,
+): Promise<RunningSimulator> {
+  return startSimulator({ scenario, seed: 1, now, rateLimit: 'current', latencyMs });
 }
 
 /** How to start bench/one.ts: its ncc bundle with plain node, or the source through tsx. */
@@ -90,9 +94,13 @@ export interface OursRun extends OneResult {
 }
 
 /** One health check of the simulator's workspace, in a fresh process (so maxRSS is this run's). */
-export async function runOurs(sim: RunningSimulator, command: OneCommand): Promise<OursRun> {
+export async function runOurs(
+  sim: RunningSimulator,
+  command: OneCommand,
+  extra: { rateLimit?: number } = {},
+): Promise<OursRun> {
   const before = sim.counts();
-  const input = JSON.stringify({ baseUrl: sim.url, apiKey: sim.apiKey });
+  const input = JSON.stringify({ baseUrl: sim.url, apiKey: sim.apiKey, ...extra });
   const exited = await run([...oneArgs(command), input], { timeoutMs: 15 * 60_000 });
   const line = exited.stdout.trim().split('\n').at(-1) ?? '';
   if (exited.code !== 0 || !line.startsWith('{')) {

@@ -32,7 +32,11 @@ export async function run(options: ActionOptions = {}): Promise<void> {
     );
     // Step debug logging (ACTIONS_STEP_DEBUG) shows each request and retry decision, in every
     // mode; the client redacts these lines like its errors.
-    const client: HealthRunOptions['client'] = isDebug() ? { debug: logDebug } : {};
+    // The GitHub token is masked in decoded API text too, like the key (the client masks its own key).
+    const maskAlso = settings.tracking.token ? [settings.tracking.token] : [];
+    const client: HealthRunOptions['client'] = isDebug()
+      ? { debug: logDebug, maskAlso }
+      : { maskAlso };
     outcome = isAgencyRun(settings)
       ? {
           kind: 'agency',

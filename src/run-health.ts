@@ -9,7 +9,7 @@ import {
   type ClientOptions,
 } from './instantly/client.js';
 import type { InstantlyApi } from './instantly/api.js';
-import { systemClock } from './instantly/clock.js';
+import { systemClock, type Clock } from './instantly/clock.js';
 import { failedReport } from './report/failed.js';
 import type { Report, SuiteName } from './model/report.js';
 import { remediate } from './remediation/remediate.js';
@@ -24,7 +24,7 @@ export interface HealthRunOptions {
    */
   client?: Pick<
     ClientOptions,
-    'retry' | 'random' | 'requestTimeoutMs' | 'maxConcurrency' | 'debug'
+    'retry' | 'random' | 'requestTimeoutMs' | 'maxConcurrency' | 'debug' | 'clock' | 'maskAlso'
   >;
   /** The engine's clock (the run's "now"); tests pin it to the simulator's day. */
   now?: () => Date;
@@ -43,9 +43,10 @@ export interface RunDeadline {
   at: number;
 }
 
-export function deadlineIn(timeoutSeconds: number): RunDeadline {
+/** `at` is read on the client's clock: tests that skip waits on an injected clock skip them here too. */
+export function deadlineIn(timeoutSeconds: number, clock: Clock = systemClock): RunDeadline {
   const ms = timeoutSeconds * 1000;
-  return { signal: AbortSignal.timeout(ms), at: Date.now() + ms };
+  return { signal: AbortSignal.timeout(ms), at: clock.now() + ms };
 }
 
 /**
@@ -57,7 +58,8 @@ export async function runHealthCheck(
   settings: RunSettings,
   options: HealthRunOptions = {},
 ): Promise<Report> {
-  const deadline = options.deadline ?? deadlineIn(settings.timeoutSeconds);
+  const deadline =
+    options.deadline ?? deadlineIn(settings.timeoutSeconds, options.client?.clock ?? systemClock);
   const client = createInstantlyClient({
     apiKey: settings.apiKey,
     baseUrl: settings.baseUrl,

@@ -43,7 +43,9 @@ export function evaluateWorkspace(ws: Workspace): Finding[] {
 }
 
 function unixToIso(seconds: number): string {
-  return new Date(seconds * 1000).toISOString();
+  const date = new Date(seconds * 1000);
+  // A value past the year 275760 (e.g. 1e15) is no date: say so instead of throwing.
+  return Number.isNaN(date.getTime()) ? `${seconds} (not a valid Unix time)` : date.toISOString();
 }
 
 export function evaluatePlan(

@@ -1,5 +1,6 @@
 import type { CampaignsConfig } from '../config/schema.js';
 import type { Campaign } from '../instantly/schemas/campaigns.js';
+import { namePattern } from '../config/regex-safety.js';
 
 /**
  * Which campaigns the campaigns suite checks (contract section 3, `campaigns.include/exclude`).
@@ -67,20 +68,21 @@ function selectionRule(
   const { include, exclude } = config;
   const includeIds = new Set(include.ids);
   const excludeIds = new Set(exclude.ids);
-  const includeNames = include.names.map((p) => new RegExp(p));
-  const excludeNames = exclude.names.map((p) => new RegExp(p));
+  // Patterns were checked at config load (config/regex-safety.ts); names matched on a prefix.
+  const includeNames = include.names.map(namePattern);
+  const excludeNames = exclude.names.map(namePattern);
   const statuses = include.status.includes('all')
     ? undefined
     : new Set(include.status.flatMap((s) => (s === 'all' ? [] : STATUS_VALUES[s])));
 
   return (c) => {
-    if (excludeIds.has(c.id) || excludeNames.some((r) => r.test(c.name))) return false;
+    if (excludeIds.has(c.id) || excludeNames.some((test) => test(c.name))) return false;
     if (includeIds.has(c.id)) return true;
     if (c.status < 0 || !KNOWN_STATUSES.has(c.status)) return true;
     const statusOk = statuses === undefined || statuses.has(c.status);
     const tagOk =
       include.tags.length === 0 || taggedIds === 'any' || (taggedIds?.has(c.id) ?? false);
-    const nameOk = includeNames.length === 0 || includeNames.some((r) => r.test(c.name));
+    const nameOk = includeNames.length === 0 || includeNames.some((test) => test(c.name));
     return statusOk && tagOk && nameOk;
   };
 }

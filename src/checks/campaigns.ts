@@ -247,7 +247,15 @@ async function perCampaign(
   });
 }
 
-const WORKSPACE_WIDE = new Set(['scope', 'auth', 'plan', 'rate-limited', 'timeout', 'network']);
+const WORKSPACE_WIDE = new Set([
+  'scope',
+  'cdn-blocked',
+  'auth',
+  'plan',
+  'rate-limited',
+  'timeout',
+  'network',
+]);
 
 /** At the deadline the engine reports the suite as timed out; per-item findings would only add noise. */
 function rethrowIfAborted(ctx: SuiteContext, err: unknown): void {

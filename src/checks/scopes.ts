@@ -99,7 +99,7 @@ export function errorFacts(err: unknown): ErrorFacts {
 
 /** A 403 that is an HTML page from Instantly's CDN, not a JSON scope error: no scope fixes it. */
 export function isCdnBlock(facts: ErrorFacts): boolean {
-  return facts.kind === 'scope' && /\bhtml\b|\bcdn\b|cloudflare/i.test(facts.message);
+  return facts.kind === 'cdn-blocked';
 }
 
 /** One sentence naming why a request failed, e.g. "Instantly answered 503 after 3 retries". */
@@ -110,10 +110,10 @@ export function describeError(facts: ErrorFacts): string {
       ? ` after ${facts.retries} ${facts.retries === 1 ? 'retry' : 'retries'}`
       : '';
   switch (facts.kind) {
+    case 'cdn-blocked':
+      return `Instantly's CDN blocked the request (HTML 403)${where}`;
     case 'scope':
-      return isCdnBlock(facts)
-        ? `Instantly's CDN blocked the request (HTML 403)${where}`
-        : `the API key lacks the scope for ${facts.endpoint ?? 'this endpoint'} (403)`;
+      return `the API key lacks the scope for ${facts.endpoint ?? 'this endpoint'} (403)`;
     case 'rate-limited':
       // No status: the client never sent it, because a Retry-After pause outlasts the run.
       return facts.status === undefined

@@ -22,11 +22,10 @@ export interface UnknownTarget {
 export function unknownFromError(err: unknown, target: UnknownTarget): Finding {
   const facts = errorFacts(err);
   const cause = describeError(facts);
-  const remediation =
-    facts.kind === 'scope'
-      ? isCdnBlock(facts)
-        ? HINTS.cdnBlocked
-        : scopeRemediation(facts.endpoint ?? '')
+  const remediation = isCdnBlock(facts)
+    ? HINTS.cdnBlocked
+    : facts.kind === 'scope'
+      ? scopeRemediation(facts.endpoint ?? '')
       : facts.kind === 'rate-limited'
         ? HINTS.rateLimited
         : facts.kind === 'timeout'

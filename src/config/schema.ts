@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SUITE_NAMES } from '../model/report.js';
+import { unsafeRegexReason } from './regex-safety.js';
 import { quote } from './describe.js';
 
 /**
@@ -48,6 +49,14 @@ const regex = z.string().superRefine((value, ctx) => {
     ctx.addIssue({
       code: 'custom',
       message: `invalid regular expression ${quote(value)}: ${reason}`,
+    });
+    return;
+  }
+  const unsafe = unsafeRegexReason(value);
+  if (unsafe !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `regular expression ${quote(value)} is refused because matching it could hang the run: ${unsafe}. Rewrite it with fewer, non-nested repeats (e.g. \`^Test \` or \`-EU$\`)`,
     });
   }
 });

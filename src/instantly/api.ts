@@ -63,7 +63,8 @@ export interface InstantlyApi {
 export const ERROR_KINDS = [
   'auth', // 401
   'plan', // 402
-  'scope', // 403 (JSON) or a CDN block (HTML 403)
+  'scope', // 403 (JSON): the key lacks a scope
+  'cdn-blocked', // 403 as an HTML page: Instantly's CDN refused the request (no scope fixes it)
   'not-found', // 404
   'too-large', // 413
   'rate-limited', // 429 after the retries ran out

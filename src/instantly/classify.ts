@@ -1,17 +1,19 @@
 import type { z } from 'zod';
 import type { ErrorKind } from './api.js';
 import { kindForStatus, type ApiErrorBody } from './errors.js';
-import type { Redactor } from './redact.js';
+import { cutUrls, type Redactor } from './redact.js';
 import {
+  boundDecoded,
   describeNonJson,
   describeSchemaMismatch,
   errorIn200,
+  looksLikeHtml,
   parseBody,
   readApiError,
 } from './response-body.js';
 import { parseRetryAfter } from './retry-after.js';
 import type { AttemptOutcome } from './retry-policy.js';
-import type { TransportResponse } from './transport.js';
+import { ResponseTooLarge, type TransportResponse } from './transport.js';
 
 /**
  * What one attempt came to, as data: the parsed value, or a failure with its kind, a short
@@ -68,26 +70,58 @@ export function classifyTransportError(
       detail: `no complete response within ${context.requestTimeoutMs / 1000} s`,
     };
   }
+  if (error instanceof ResponseTooLarge) {
+    // Never retried: the next attempt would send the same body.
+    return {
+      kind: 'too-large',
+      outcome: { type: 'too-large' },
+      status: error.status,
+      detail: `HTTP ${error.status}: ${error.message}`,
+    };
+  }
   const cause = sanitizeCause(error, context.redact);
   const code = (cause as { code?: string }).code;
   return {
     kind: 'network',
-    outcome: { type: 'network' },
+    outcome: { type: 'network', code },
     detail: `network error${code ? ` ${code}` : ''}: ${cause.message.slice(0, 160)}`,
     cause,
   };
 }
 
+/** Keys whose string is an address the checks match on and show only through `displayUrl`. */
+const ADDRESS_KEY = /(^|_)url$/i;
+
 export function classifyResponse(
   response: TransportResponse,
   schema: z.ZodType,
-  context: { nowMs: number; redact: Redactor },
+  context: {
+    nowMs: number;
+    redact: Redactor;
+    /**
+     * Applied to every decoded string of a JSON body (after JSON.parse: an escape such as
+     * `\u0073` can spell a secret the raw text did not show). Default: `redact`.
+     */
+    maskDecoded?: Redactor;
+  },
 ): Attempt<unknown> {
   const { redact } = context;
+  const mask = context.maskDecoded ?? redact;
   const { status, headers, text } = response;
   const contentType = [headers['content-type']].flat()[0];
-  const body =
+  const raw =
     text.trim() === '' ? ({ json: true, value: undefined } as const) : parseBody(text, contentType);
+  // Decoded strings differ from the raw text only where the JSON had an escape.
+  const escaped = text.includes('\\');
+  const body = raw.json
+    ? {
+        json: true as const,
+        value: boundDecoded(raw.value, (s, key) => {
+          const masked = escaped ? mask(s) : s;
+          return key !== undefined && ADDRESS_KEY.test(key) ? masked : cutUrls(masked);
+        }),
+      }
+    : raw;
 
   if (status >= 200 && status < 300) {
     const outcome: AttemptOutcome = { type: 'status', status };
@@ -138,7 +172,11 @@ export function classifyResponse(
     ? describeHttpError(status, apiError)
     : describeNonJson(status, body.text, contentType);
   const retryAfterMs = parseRetryAfter(headers['retry-after'], context.nowMs);
-  const kind = kindForStatus(status);
+  // A 403 page from the CDN is not Instantly's answer about scopes: its own kind, set here once.
+  const kind =
+    status === 403 && !body.json && looksLikeHtml(body.text, contentType)
+      ? 'cdn-blocked'
+      : kindForStatus(status);
   const hint = body.json ? HINTS[kind] : undefined;
   return {
     ok: false,

@@ -19,8 +19,15 @@ import { pageSchema } from './envelope.js';
 import { InstantlyError } from './errors.js';
 import { PAGE_LIMIT, paginateCursor } from './paginate.js';
 import { PauseOutlastsDeadline, RateBudget, type Permit } from './rate-budget.js';
-import { createRedactor } from './redact.js';
-import { isRetryable, resolveRetryPolicy, retryDelay, type RetryPolicy } from './retry-policy.js';
+import { createRedactor, cutUrls } from './redact.js';
+import {
+  isRateLimited,
+  isRetryable,
+  rateLimitRetryAllowed,
+  resolveRetryPolicy,
+  retryDelay,
+  type RetryPolicy,
+} from './retry-policy.js';
 
 import { StatisticsRecorder } from './statistics.js';
 import { createTransport, type TransportResponse } from './transport.js';
@@ -42,6 +49,11 @@ export interface ClientOptions {
   apiKey: string;
   /** Origin, e.g. `https://api.instantly.ai`; requests go to `<baseUrl>/api/v2<path>`. */
   baseUrl: string;
+  /**
+   * Other secrets of the run (the GitHub token) masked like the key in every text the client
+   * returns or throws, decoded strings included: an API that echoes one must not publish it.
+   */
+  maskAlso?: readonly string[] | undefined;
   /** Sub-workspace, sent as `x-as-workspace`. */
   workspaceId?: string | undefined;
   /** Requests per second, default 10. */
@@ -54,6 +66,8 @@ export interface ClientOptions {
   budget?: RateBudget | undefined;
   /** Requests in flight at most, default 4. */
   maxConcurrency?: number | undefined;
+  /** Bytes of body read at most per response (default 8 MB); past it, a `too-large` error. */
+  maxResponseBytes?: number | undefined;
   /** Per HTTP attempt, body included; default 30 000. Real time, not the injected clock. */
   requestTimeoutMs?: number | undefined;
   /** The whole run's deadline: aborts the request in flight and any wait. */
@@ -126,9 +140,12 @@ function validateOptions(options: ClientOptions): { origin: string } {
 
 export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   const { origin } = validateOptions(options);
-  const redact = createRedactor([options.apiKey]);
+  const secrets = [options.apiKey, ...(options.maskAlso ?? [])];
+  const redactKey = createRedactor(secrets);
+  // Every text that leaves the client: key masked, URLs cut to scheme and host.
+  const redact = (text: string) => cutUrls(redactKey(text));
   // Key forms only, for whole response bodies (campaign copy after the word "bearer" stays).
-  const maskBody = createRedactor([options.apiKey], { bearer: false });
+  const maskBody = createRedactor(secrets, { bearer: false });
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const policy = resolveRetryPolicy(options.retry);
@@ -153,6 +170,7 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
     workspaceId: options.workspaceId,
     dispatcher: options.dispatcher,
     maxConnections: maxConcurrency,
+    maxResponseBytes: options.maxResponseBytes,
   });
 
   /** The run's deadline or the caller's own signal ended the request: never retried. */
@@ -171,7 +189,9 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
   function finalError(endpoint: string, failure: Failure, attempts: number, note?: string) {
     const parts = [failure.detail];
     if (failure.hint) parts.push(`(${failure.hint})`);
-    if (attempts > 1) parts.push(`after ${attempts} attempts`);
+    // One count, the same one the checks print ("after N retries"): retries, not attempts.
+    const retries = attempts - 1;
+    if (retries > 0) parts.push(`after ${retries} ${retries === 1 ? 'retry' : 'retries'}`);
     if (note) parts.push(`; ${note}`);
     return new InstantlyError({
       kind: failure.kind,
@@ -234,7 +254,11 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
     // message cut at 160 characters before masking would leak the part of an echoed key before
     // the cut.
     const masked = { ...response, text: maskBody(response.text) };
-    const result = classifyResponse(masked, call.schema, { nowMs: clock.now(), redact });
+    const result = classifyResponse(masked, call.schema, {
+      nowMs: clock.now(),
+      redact,
+      maskDecoded: maskBody,
+    });
     debug(
       `${endpoint} -> HTTP ${response.status} in ${clock.now() - sentAt} ms` +
         (result.ok ? '' : ` (${result.failure.kind}: ${result.failure.detail})`),
@@ -272,15 +296,29 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
           ? signals[0]
           : AbortSignal.any(signals);
 
+    const firstAt = clock.now();
+    // Retries after failures other than 429, which the policy bounds by count; 429s by time.
+    let otherRetries = 0;
     for (let retries = 0; ; retries++) {
       if (outer?.aborted) throw cancelled(endpoint, retries);
       const result = await attempt(method, endpoint, url, call, outer, retries);
       if (result.ok) return result.value;
       const { failure } = result;
       const attempts = retries + 1;
-      if (!isRetryable(policy, { method, idempotent: call.idempotent }, failure.outcome, retries)) {
+      const rateLimited = isRateLimited(failure.outcome);
+      const request = { method, idempotent: call.idempotent };
+      if (!isRetryable(policy, request, failure.outcome, otherRetries)) {
         throw finalError(endpoint, failure, attempts);
       }
+      if (rateLimited && !rateLimitRetryAllowed(policy, clock.now() - firstAt)) {
+        throw finalError(
+          endpoint,
+          failure,
+          attempts,
+          `still rate-limited ${Math.round((clock.now() - firstAt) / 1000)} s after the first attempt`,
+        );
+      }
+      if (!rateLimited) otherRetries++;
       const delay = retryDelay(policy, retries, random, failure.retryAfterMs);
       if ('giveUp' in delay)
         throw finalError(endpoint, failure, attempts, `not retried: ${delay.giveUp}`);
@@ -293,7 +331,9 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
         );
       }
       stats.retry(endpoint);
-      debug(`${endpoint}: retry ${attempts}/${policy.maxRetries} in ${delay.wait} ms`);
+      debug(
+        `${endpoint}: retry ${attempts}${rateLimited ? ' (rate-limited)' : `/${policy.maxRetries}`} in ${delay.wait} ms`,
+      );
       const before = clock.now();
       try {
         await clock.sleep(delay.wait, outer);

@@ -27,5 +27,3 @@ export const errorBodySchema = z.looseObject({
   error: z.string().optional(),
   message: z.string().optional(),
 });
-
-export type ErrorBody = z.infer<typeof errorBodySchema>;

@@ -58,10 +58,6 @@ export class InstantlyError extends Error {
   }
 }
 
-export function isInstantlyError(value: unknown): value is InstantlyError {
-  return value instanceof InstantlyError;
-}
-
 /** The kind an HTTP error status maps to (after any retries ran out). */
 export function kindForStatus(status: number): ErrorKind {
   switch (status) {

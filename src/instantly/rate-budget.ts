@@ -2,12 +2,20 @@ import type { Clock } from './clock.js';
 
 /**
  * One budget for every request the client sends, because Instantly's limit is per workspace,
- * shared with the customer's own tools: a token bucket (`rate` per second, burst no larger than
- * the rate), a cap on requests in flight, and AIMD on 429 (halve the rate, floor 1/s; add 1/s
- * back after a run of successes), so that a 429 storm slows every caller instead of feeding itself.
+ * shared with the customer's own tools: a paced schedule (GCRA: one request per `1/rate` s with
+ * a burst of at most `MAX_BURST`), a log of the last second's sends so that no sliding one-second
+ * window ever holds more than `rate` requests (and so no minute more than 60 × `rate`), a cap on
+ * requests in flight, and AIMD on 429 (halve the rate, floor 1/s; add 1/s back after a run of
+ * successes), so that a 429 storm slows every caller instead of feeding itself.
+ *
+ * Why not a token bucket: a bucket whose burst equals its rate sends a full bucket at the start of
+ * a window plus a second's refill, up to twice `rate` in one sliding second (issue #21).
  */
+/** Requests that may leave back to back after an idle spell; never more than the rate allows. */
+export const MAX_BURST = 3;
+const WINDOW_MS = 1_000;
 export interface RateBudgetOptions {
-  /** Requests per second at most, and the burst size. */
+  /** Requests per second at most, in any sliding one-second window. */
   rate: number;
   maxConcurrency: number;
   clock: Clock;
@@ -41,7 +49,6 @@ export class PauseOutlastsDeadline extends Error {
 
 interface Waiter {
   resolve: () => void;
-  reject: (reason: unknown) => void;
 }
 
 /** A FIFO semaphore whose waiters leave the queue when their signal aborts. */
@@ -63,7 +70,6 @@ class Slots {
           signal?.removeEventListener('abort', onAbort);
           resolve();
         },
-        reject,
       };
       const onAbort = () => {
         const at = this.queue.indexOf(waiter);
@@ -87,13 +93,16 @@ class Slots {
 export class RateBudget {
   readonly maxRate: number;
   private currentRate: number;
-  private tokens: number;
-  private lastRefill: number;
+  /** GCRA's theoretical arrival time: when the next request is due at the paced rate. */
+  private tat: number;
+  /** Grant times of the last second, oldest first (from `sentHead`). */
+  private sent: number[] = [];
+  private sentHead = 0;
   private blockedUntil = 0;
   private successes = 0;
   private generation = 0;
   private readonly slots: Slots;
-  /** One token taker at a time keeps the bucket's arithmetic exact and the order FIFO. */
+  /** One taker at a time keeps the schedule's arithmetic exact and the order FIFO. */
   private readonly tokenTurn = new Slots(1);
   private readonly clock: Clock;
   private readonly floorRate: number;
@@ -118,8 +127,7 @@ export class RateBudget {
     this.recoverAfter = options.recoverAfter ?? 20;
     this.recoverStep = options.recoverStep ?? 1;
     this.slots = new Slots(options.maxConcurrency);
-    this.tokens = this.capacity();
-    this.lastRefill = this.clock.now();
+    this.tat = this.clock.now();
   }
 
   /** Requests per second currently allowed. */
@@ -128,8 +136,9 @@ export class RateBudget {
   }
 
   /**
-   * Waits for a slot and a token. With `deadlineAt` (in clock time), a Retry-After pause that
-   * ends after it rejects with `PauseOutlastsDeadline` instead of sleeping into the deadline.
+   * Waits for a slot and a turn in the schedule. With `deadlineAt` (in clock time), a Retry-After
+   * pause that ends after it rejects with `PauseOutlastsDeadline` instead of sleeping into the
+   * deadline.
    */
   async acquire(signal?: AbortSignal, deadlineAt?: number): Promise<Permit> {
     const start = this.clock.now();
@@ -137,7 +146,7 @@ export class RateBudget {
     try {
       await this.tokenTurn.take(signal);
       try {
-        await this.takeToken(signal, deadlineAt);
+        await this.takeTurn(signal, deadlineAt);
       } finally {
         this.tokenTurn.give();
       }
@@ -162,15 +171,15 @@ export class RateBudget {
     if (this.currentRate >= this.maxRate) return;
     this.successes++;
     if (this.successes >= this.recoverAfter) {
-      this.refill();
       this.currentRate = Math.min(this.maxRate, this.currentRate + this.recoverStep);
       this.successes = 0;
     }
   }
 
   /**
-   * A 429: halve the rate and empty the bucket, once per generation. The other requests already
-   * in flight were sent at the old rate; their 429s are the same signal, not a new one.
+   * A 429: halve the rate and drop any burst, once per generation (the next request waits a full
+   * interval at the new rate). The other requests already in flight were sent at the old rate;
+   * their 429s are the same signal, not a new one.
    */
   onRateLimited(permit: Pick<Permit, 'epoch'>, retryAfterMs?: number): void {
     this.successes = 0;
@@ -178,27 +187,47 @@ export class RateBudget {
       this.blockedUntil = Math.max(this.blockedUntil, this.clock.now() + retryAfterMs);
     }
     if (permit.epoch !== this.generation) return;
-    this.refill();
     this.generation++;
     this.currentRate = Math.max(this.floorRate, this.currentRate / 2);
-    this.tokens = 0;
+    this.tat = Math.max(this.tat, this.clock.now() + this.burst() * this.interval());
   }
 
-  private capacity(): number {
-    return Math.max(1, Math.floor(this.currentRate));
+  private interval(): number {
+    return WINDOW_MS / this.currentRate;
   }
 
-  private refill(): void {
-    const now = this.clock.now();
-    const elapsed = Math.max(0, now - this.lastRefill);
-    this.tokens = Math.min(this.capacity(), this.tokens + (elapsed * this.currentRate) / 1000);
-    this.lastRefill = now;
+  /** Requests allowed in one sliding second now (a fractional rate rounds down, at least 1). */
+  private perWindow(): number {
+    return Math.max(1, Math.floor(this.currentRate + 1e-9));
   }
 
-  private async takeToken(signal?: AbortSignal, deadlineAt?: number): Promise<void> {
+  private burst(): number {
+    return Math.min(MAX_BURST, this.perWindow());
+  }
+
+  /** How long until both the pace and the one-second window allow a request; 0 when now. */
+  private waitMs(now: number): number {
+    const paced = this.tat - (this.burst() - 1) * this.interval() - now;
+    while (this.sentHead < this.sent.length && (this.sent[this.sentHead] ?? 0) <= now - WINDOW_MS) {
+      this.sentHead++;
+    }
+    if (this.sentHead > 256 && this.sentHead * 2 > this.sent.length) {
+      this.sent = this.sent.slice(this.sentHead);
+      this.sentHead = 0;
+    }
+    const inWindow = this.sent.length - this.sentHead;
+    const limit = this.perWindow();
+    // The request `limit` back must have left the window (it is in it while t > sent - 1000).
+    const windowed =
+      inWindow >= limit ? (this.sent[this.sent.length - limit] ?? now) + WINDOW_MS - now : 0;
+    return Math.max(0, paced, windowed);
+  }
+
+  private async takeTurn(signal?: AbortSignal, deadlineAt?: number): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
-      const blocked = this.blockedUntil - this.clock.now();
+      const now = this.clock.now();
+      const blocked = this.blockedUntil - now;
       if (blocked > 0) {
         if (deadlineAt !== undefined && this.blockedUntil > deadlineAt) {
           throw new PauseOutlastsDeadline(blocked);
@@ -206,13 +235,13 @@ export class RateBudget {
         await this.clock.sleep(blocked, signal);
         continue;
       }
-      this.refill();
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
+      const wait = this.waitMs(now);
+      if (wait <= 0) {
+        this.tat = Math.max(this.tat, now) + this.interval();
+        this.sent.push(now);
         return;
       }
-      const missing = 1 - this.tokens;
-      await this.clock.sleep(Math.ceil((missing * 1000) / this.currentRate), signal);
+      await this.clock.sleep(Math.ceil(wait), signal);
     }
   }
 }

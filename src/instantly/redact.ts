@@ -38,3 +38,23 @@ export function createRedactor(
     return bearer ? masked.replace(bearer, `$1${REDACTED}`) : masked;
   };
 }
+
+/**
+ * A URL inside API text (a delivery error quoting the hook it called, a status message) may
+ * carry a token in its path or query: only its scheme and host are kept, with `/…` when
+ * something was cut (SECURITY.md promises hook URLs are cut to scheme and host).
+ */
+const URL_IN_TEXT = /\b([a-z][a-z0-9+.-]{0,31}):\/\/([^\s/?#"'<>\\`]{0,512})([^\s"'<>\\`]*)/gi;
+
+export function cutUrls(text: string): string {
+  if (!text.includes('://')) return text;
+  return text.replace(URL_IN_TEXT, (_match, scheme: string, authority: string, rest: string) => {
+    // user:password@host keeps only the host.
+    const host = authority.slice(authority.lastIndexOf('@') + 1);
+    // Punctuation closing the sentence is the text's, not the URL's.
+    const trail = /[.,;:!?)\]}]*$/.exec(rest.slice(-16))?.[0] ?? '';
+    const path = rest.slice(0, rest.length - trail.length);
+    const cut = path !== '' && path !== '/' ? '/…' : '';
+    return `${scheme.toLowerCase()}://${host}${cut}${trail}`;
+  });
+}

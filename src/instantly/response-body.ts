@@ -8,6 +8,15 @@ import { errorBodySchema } from './envelope.js';
  */
 
 const SNIPPET_CHARS = 160;
+/**
+ * Instantly's answers nest a handful of levels (a campaign's sequences, steps, variants); past
+ * this, a value is replaced by a note. Deeper JSON would overflow the stack of every recursive
+ * reader after the client (schema validation, the report's JSON.stringify).
+ */
+export const MAX_JSON_DEPTH = 64;
+export const TOO_DEEP = `[nested deeper than ${MAX_JSON_DEPTH} levels]`;
+/** How much of an HTML page is searched for its <title>: the head, never the whole page. */
+const TITLE_SEARCH_CHARS = 16 * 1024;
 
 export function isJsonContentType(contentType: string | undefined): boolean {
   return contentType !== undefined && /\bjson\b/i.test(contentType);
@@ -36,7 +45,7 @@ function truncate(text: string, max = SNIPPET_CHARS): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function looksLikeHtml(text: string, contentType: string | undefined): boolean {
+export function looksLikeHtml(text: string, contentType: string | undefined): boolean {
   return /html/i.test(contentType ?? '') || /^\s*<(!doctype|html|head|body)\b/i.test(text);
 }
 
@@ -44,13 +53,60 @@ function looksLikeHtml(text: string, contentType: string | undefined): boolean {
 export function describeNonJson(status: number, text: string, contentType: string | undefined) {
   if (looksLikeHtml(text, contentType)) {
     if (status === 403) return "blocked by Instantly's CDN (HTML 403); check User-Agent / network";
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(text)?.[1];
+    const title = htmlTitle(text);
     const label = title ? collapse(title.replace(/<[^>]*>/g, '')) : '';
     return `HTML error page instead of JSON (${status}${label ? `: ${truncate(label, 80)}` : ''})`;
   }
-  const snippet = collapse(text);
+  const snippet = collapse(text.slice(0, SNIPPET_CHARS * 8));
   if (snippet === '') return `empty body (${status})`;
   return `non-JSON body (${status}): ${truncate(snippet)}`;
+}
+
+/**
+ * The page's <title> text, found with indexOf in the page's head only: linear in a bounded
+ * prefix whatever the page holds (a lazy regex over a page of unclosed `<title` tags was
+ * quadratic: 155 s for a 1.2 MB 502 page).
+ */
+export function htmlTitle(text: string): string | undefined {
+  const head = text.slice(0, TITLE_SEARCH_CHARS);
+  const lower = head.toLowerCase();
+  const open = lower.indexOf('<title');
+  if (open < 0) return undefined;
+  const start = lower.indexOf('>', open);
+  if (start < 0) return undefined;
+  const end = lower.indexOf('</title', start);
+  return head.slice(start + 1, end < 0 ? Math.min(head.length, start + 1 + 512) : end);
+}
+
+/**
+ * Makes a freshly parsed JSON value safe to keep, in place and without recursion: anything
+ * nested deeper than `MAX_JSON_DEPTH` becomes `TOO_DEEP`, and every string goes through `clean`
+ * (with the key it is stored under, so an address field can be told from free text).
+ */
+export function boundDecoded(
+  value: unknown,
+  clean: (text: string, key: string | undefined) => string,
+): unknown {
+  if (typeof value === 'string') return clean(value, undefined);
+  if (typeof value !== 'object' || value === null) return value;
+  const stack: [Record<string, unknown> | unknown[], number][] = [
+    [value as Record<string, unknown>, 1],
+  ];
+  for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+    const [container, depth] = next;
+    const record = container as Record<string, unknown>;
+    const isArray = Array.isArray(container);
+    for (const key of Object.keys(record)) {
+      const child = record[key];
+      if (typeof child === 'string') {
+        record[key] = clean(child, isArray ? undefined : key);
+      } else if (typeof child === 'object' && child !== null) {
+        if (depth >= MAX_JSON_DEPTH) record[key] = TOO_DEEP;
+        else stack.push([child as Record<string, unknown>, depth + 1]);
+      }
+    }
+  }
+  return value;
 }
 
 /** Instantly's `{statusCode, error, message}`, read by API.md's rule, when the body has any of it. */

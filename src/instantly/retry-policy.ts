@@ -5,8 +5,18 @@ import type { HttpMethod } from './api.js';
  * `doNotRetry` wins over everything). The waiting itself is the client's.
  */
 export interface RetryPolicy {
-  /** Retries after the first attempt; the request is sent at most `maxRetries + 1` times. */
+  /**
+   * Retries after the first attempt for failures other than 429; such a request is sent at most
+   * `maxRetries + 1` times.
+   */
   maxRetries: number;
+  /**
+   * How long after a request's first attempt its 429s are still retried (the run's deadline,
+   * when sooner, ends them first). A 429 means a workspace window is spent, often by another
+   * integration; it heals when the window moves on, not after a number of attempts, so it is
+   * retried by time: two full one-minute windows, after which the limit is not a window.
+   */
+  rateLimitWindowMs: number;
   /** Backoff ceiling of the first retry; doubles each retry (full jitter: a random wait below it). */
   baseDelayMs: number;
   /** Ceiling of the backoff. */
@@ -24,6 +34,7 @@ export interface RetryPolicy {
  */
 export const DEFAULT_RETRY_POLICY = {
   maxRetries: 5,
+  rateLimitWindowMs: 120_000,
   baseDelayMs: 2_000,
   maxDelayMs: 60_000,
   retryAfterCapMs: 60_000,
@@ -33,7 +44,13 @@ export const DEFAULT_RETRY_POLICY = {
 
 export function resolveRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...overrides };
-  for (const key of ['maxRetries', 'baseDelayMs', 'maxDelayMs', 'retryAfterCapMs'] as const) {
+  for (const key of [
+    'maxRetries',
+    'rateLimitWindowMs',
+    'baseDelayMs',
+    'maxDelayMs',
+    'retryAfterCapMs',
+  ] as const) {
     const value = policy[key];
     if (!Number.isFinite(value) || value < 0) {
       throw new RangeError(`retry.${key} must be a non-negative number, got ${String(value)}`);
@@ -44,11 +61,38 @@ export function resolveRetryPolicy(overrides: Partial<RetryPolicy> = {}): RetryP
 
 /** What one attempt ended with. */
 export type AttemptOutcome =
-  { type: 'status'; status: number } | { type: 'network' } | { type: 'request-timeout' };
+  | { type: 'status'; status: number }
+  | { type: 'network'; code?: string | undefined }
+  | { type: 'request-timeout' }
+  /** The body passed the response cap: the next attempt would be just as large. */
+  | { type: 'too-large' };
+
+/**
+ * Transport errors that the same request cannot heal: a certificate that fails verification
+ * stays failing (a wrong base-url, an intercepting proxy), so it is never retried.
+ */
+const TLS_CODE = /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_|ERR_SSL_)/;
+/** A host that does not resolve may be a DNS blip once; twice it is a wrong base-url. */
+const ONE_RETRY_CODES: readonly string[] = ['ENOTFOUND'];
+
+/** Retries this outcome may have at most, whatever the policy's count (Infinity: the policy's). */
+function retryCeiling(outcome: AttemptOutcome): number {
+  if (outcome.type === 'too-large') return 0;
+  if (outcome.type === 'network' && outcome.code !== undefined) {
+    if (TLS_CODE.test(outcome.code)) return 0;
+    if (ONE_RETRY_CODES.includes(outcome.code)) return 1;
+  }
+  return Infinity;
+}
+
+export function isRateLimited(outcome: AttemptOutcome): boolean {
+  return outcome.type === 'status' && outcome.status === 429;
+}
 
 /**
  * Only requests that change nothing may be sent twice: GETs, and POSTs the caller marked
- * idempotent (vitals, warmup analytics, leads/list).
+ * idempotent (vitals, warmup analytics, leads/list). `retriesSoFar` counts retries after
+ * failures other than 429 (429s are bounded by time, in `rateLimitRetryAllowed`).
  */
 export function isRetryable(
   policy: RetryPolicy,
@@ -56,11 +100,20 @@ export function isRetryable(
   outcome: AttemptOutcome,
   retriesSoFar: number,
 ): boolean {
-  if (retriesSoFar >= policy.maxRetries) return false;
   if (request.method !== 'GET' && request.idempotent !== true) return false;
+  if (isRateLimited(outcome)) return true;
+  if (retriesSoFar >= Math.min(policy.maxRetries, retryCeiling(outcome))) return false;
   if (outcome.type !== 'status') return true;
   if (policy.doNotRetry.includes(outcome.status)) return false;
   return policy.retryOn.includes(outcome.status);
+}
+
+/**
+ * A 429 may be retried until `rateLimitWindowMs` after the request's first attempt (the client
+ * also checks each wait against the run's deadline).
+ */
+export function rateLimitRetryAllowed(policy: RetryPolicy, elapsedMs: number): boolean {
+  return elapsedMs < policy.rateLimitWindowMs;
 }
 
 /** Full jitter (AWS architecture blog): uniform in [0, min(cap, base * 2^retry)). */

@@ -13,6 +13,37 @@ export interface TransportOptions {
   /** MockAgent in tests; by default a keep-alive Agent owned (and closed) by the transport. */
   dispatcher?: Dispatcher | undefined;
   maxConnections?: number | undefined;
+  /** Bytes of body read at most per response; default `DEFAULT_MAX_RESPONSE_BYTES`. */
+  maxResponseBytes?: number | undefined;
+}
+
+/**
+ * The largest answer Instantly gives the check (a page of 100 campaigns with their sequences)
+ * is well under 1 MB; 8 MB leaves room for long copy and stops a runaway body (a 3 GB answer
+ * took a runner to 8.4 GB) long before memory does.
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/** The body passed the cap: reading stopped there and the connection was dropped. */
+export class ResponseTooLarge extends Error {
+  constructor(
+    readonly limitBytes: number,
+    readonly status: number,
+    readonly declaredBytes?: number,
+  ) {
+    super(
+      `the response body is larger than the ${formatBytes(limitBytes)} cap` +
+        (declaredBytes !== undefined ? ` (Content-Length ${formatBytes(declaredBytes)})` : '') +
+        '; stopped reading it',
+    );
+    this.name = 'ResponseTooLarge';
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024
+    ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
+    : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 export interface TransportRequest {
@@ -40,6 +71,7 @@ export function createTransport(options: TransportOptions): Transport {
     ? undefined
     : new Agent({ keepAliveTimeout: 10_000, connections: options.maxConnections ?? null });
   const dispatcher: Dispatcher = options.dispatcher ?? (owned as Agent);
+  const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   // The key lives in this closure only: never on an object that could be logged or inspected.
   const authorization = `Bearer ${options.apiKey}`;
   const baseHeaders: Record<string, string> = {
@@ -66,11 +98,35 @@ export function createTransport(options: TransportOptions): Transport {
         signal,
         dispatcher,
       });
-      const text = await response.body.text();
+      const text = await readCapped(response, maxBytes);
       return { status: response.statusCode, headers: response.headers, text };
     },
     async close() {
       await owned?.close();
     },
   };
+}
+
+/**
+ * Reads the body as it streams in and stops at `maxBytes`: a body is never held whole before
+ * its size is known, so memory stays bounded by the cap whatever the server sends.
+ */
+async function readCapped(response: Dispatcher.ResponseData, maxBytes: number): Promise<string> {
+  const declared = Number([response.headers['content-length']].flat()[0]);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    response.body.destroy();
+    throw new ResponseTooLarge(maxBytes, response.statusCode, declared);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBytes) {
+      response.body.destroy();
+      throw new ResponseTooLarge(maxBytes, response.statusCode);
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
 }

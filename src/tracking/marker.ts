@@ -62,14 +62,17 @@ export interface MarkerReading {
 }
 
 /**
- * JSON with `<`, `>` and `&` written as unicode escapes: still the same JSON, but it can never
- * contain `-->` (which would end the comment early) or `<!--`, whatever the strings hold.
+ * JSON with `<`, `>`, `&`, `@` and `#` written as unicode escapes: still the same JSON, but it
+ * can never contain `-->` (which would end the comment early) or `<!--`, and API text such as
+ * `@user` or `#1` in it cannot mention anyone or link an issue, whatever the strings hold.
  */
 export function serializeMarker(state: TrackingState): string {
   const json = JSON.stringify(state)
     .replace(/</g, '\\u003c')
     .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026');
+    .replace(/&/g, '\\u0026')
+    .replace(/@/g, '\\u0040')
+    .replace(/#/g, '\\u0023');
   return `${MARKER_PREFIX}${MARKER_VERSION} ${json} -->`;
 }
 

@@ -160,7 +160,7 @@ describe('a CDN block', () => {
             "Instantly API GET /workspaces/current: blocked by Instantly's CDN (HTML 403); check User-Agent / network",
           ),
           {
-            kind: 'scope',
+            kind: 'cdn-blocked',
             status: 403,
             endpoint: 'GET /workspaces/current',
           },

@@ -58,7 +58,7 @@ describe('reading the client’s errors', () => {
   it('does not blame a scope for a CDN block (HTML 403)', () => {
     const f = unknownFromError(
       new InstantlyError({
-        kind: 'scope',
+        kind: 'cdn-blocked',
         endpoint: 'GET /accounts',
         detail: "blocked by Instantly's CDN (HTML 403); check User-Agent / network",
         status: 403,

@@ -190,6 +190,19 @@ describe('config errors name the file, the line, the column and the key', () => 
     ]);
   });
 
+  it('refuses a regex that can backtrack catastrophically, saying why', () => {
+    const problems = problemsOf('campaigns:\n  exclude:\n    names: ["^(a+)+$", "^Test "]\n');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 3,
+        key: 'campaigns.exclude.names[0]',
+        message: expect.stringMatching(
+          /^regular expression '\^\(a\+\)\+\$' is refused because matching it could hang the run: a repeated group contains another repeat/,
+        ) as unknown,
+      }),
+    ]);
+  });
+
   it.each([
     ['not a date', 'next month'],
     ['a day that does not exist', '2027-02-30'],

@@ -74,7 +74,7 @@ describe('error kinds', () => {
       text: page,
       headers: { 'content-type': 'text/html' },
     });
-    expect(error.kind).toBe('scope');
+    expect(error.kind).toBe('cdn-blocked');
     expect(error.message).toContain(
       "blocked by Instantly's CDN (HTML 403); check User-Agent / network",
     );

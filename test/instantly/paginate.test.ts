@@ -51,11 +51,38 @@ describe('cursor pagination', () => {
     expect(requests).toHaveLength(1);
   });
 
-  it('stops on an empty page even if it carries a cursor', async () => {
+  it('follows an empty page that still carries a cursor, not ending the list there', async () => {
     const { agent, requests } = pages([page(['a'], 'c1'), page([], 'c2'), page(['x'])]);
+    const { client } = testClient(agent);
+    expect(await collect(client.paginate('/campaigns', { item }))).toEqual([
+      { id: 'a' },
+      { id: 'x' },
+    ]);
+    expect(requests).toHaveLength(3);
+    expect(cursorOf(requests[2])).toBe('c2');
+  });
+
+  it('takes an empty page whose cursor points back as the end', async () => {
+    const { agent, requests } = pages([page(['a'], 'c1'), page([], 'c1'), page(['x'])]);
     const { client } = testClient(agent);
     expect(await collect(client.paginate('/campaigns', { item }))).toEqual([{ id: 'a' }]);
     expect(requests).toHaveLength(2);
+  });
+
+  it('reports empty pages with cursors that go on, rather than a silently short list', async () => {
+    const { agent, requests } = pages([
+      page(['a'], 'c1'),
+      page([], 'c2'),
+      page([], 'c3'),
+      page([], 'c4'),
+      page(['x']),
+    ]);
+    const { client } = testClient(agent);
+    await expect(collect(client.paginate('/campaigns', { item }))).rejects.toMatchObject({
+      kind: 'pagination',
+      message: expect.stringMatching(/3 empty pages in a row still carried a cursor/) as unknown,
+    });
+    expect(requests).toHaveLength(4);
   });
 
   it('ends with a pagination error when a cursor repeats, never a loop', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import { MockAgent } from 'undici';
 import { RateBudget } from '../../src/instantly/rate-budget.js';
 import { FakeClock, ORIGIN, anything, mockInstantly, testClient } from './helpers.js';
@@ -11,28 +12,124 @@ async function sequential(b: RateBudget, n: number) {
   for (let i = 0; i < n; i++) (await b.acquire()).release();
 }
 
-describe('token bucket', () => {
-  it('lets a burst of `rate` through, then spaces requests at 1/rate', async () => {
+/**
+ * Virtual time with a timer queue: every sleeper wakes at its own time, in order, so many
+ * concurrent callers can be simulated (FakeClock advances one shared time per sleep).
+ */
+class VirtualClock {
+  time = 0;
+  private timers: { at: number; seq: number; wake: () => void }[] = [];
+  private seq = 0;
+
+  now(): number {
+    return this.time;
+  }
+
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    return new Promise((resolve) => {
+      this.timers.push({ at: this.time + Math.max(0, ms), seq: this.seq++, wake: resolve });
+    });
+  }
+
+  /** Runs until `done` settles: lets every callback run, then jumps to the next timer. */
+  async run(done: Promise<unknown>): Promise<void> {
+    const state = { finished: false };
+    void done.finally(() => {
+      state.finished = true;
+    });
+    for (;;) {
+      for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+      if (state.finished) return;
+      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+      const next = this.timers.shift();
+      if (!next) throw new Error('stuck: nothing scheduled and the callers have not finished');
+      this.time = Math.max(this.time, next.at);
+      next.wake();
+    }
+  }
+}
+
+/** The largest number of grants inside any half-open window [t, t + windowMs). */
+function busiestWindow(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let most = 0;
+  let lo = 0;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while ((sorted[hi] ?? 0) - (sorted[lo] ?? 0) >= windowMs) lo++;
+    most = Math.max(most, hi - lo + 1);
+  }
+  return most;
+}
+
+describe('paced schedule', () => {
+  it('lets a short burst through, then spaces requests at 1/rate', async () => {
     const { budget: b, clock } = budget(5);
     const start = clock.now();
-    await sequential(b, 5);
+    await sequential(b, 3);
     expect(clock.now() - start).toBe(0);
-    await sequential(b, 5);
-    expect(clock.sleeps).toEqual([200, 200, 200, 200, 200]);
+    await sequential(b, 2);
+    expect(clock.sleeps).toEqual([200, 200]);
+    // The sixth would make six in one second: it waits for the first to leave the window.
+    await sequential(b, 1);
     expect(clock.now() - start).toBe(1000);
   });
 
-  it('never bursts beyond the rate', async () => {
+  it('never sends more than `rate` in one second, even after a long idle spell', async () => {
     const { budget: b, clock } = budget(2);
-    clock.time += 60_000; // a long idle spell does not bank more than `rate` tokens
+    clock.time += 60_000; // idle time banks no more than the small burst
+    const start = clock.now();
     await sequential(b, 3);
-    expect(clock.sleeps).toEqual([500]);
+    expect(clock.now() - start).toBe(1000);
+  });
+
+  it('keeps the rate over a long run (the window costs no throughput)', async () => {
+    const { budget: b, clock } = budget(50);
+    const start = clock.now();
+    await sequential(b, 1000);
+    // 1,000 requests at 50/s: 20 s, less the burst.
+    expect(clock.now() - start).toBeGreaterThanOrEqual(19_000);
+    expect(clock.now() - start).toBeLessThanOrEqual(20_000);
   });
 
   it('reports how long each caller waited', async () => {
     const { budget: b } = budget(1);
     expect((await b.acquire()).waitedMs).toBe(0);
     expect((await b.acquire()).waitedMs).toBe(1000);
+  });
+
+  it('holds every sliding one-second window to the rate, for any rate and request pattern', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(fc.integer({ min: 1, max: 100 }), fc.double({ min: 1, max: 100, noNaN: true })),
+        fc.integer({ min: 1, max: 8 }),
+        fc.array(
+          fc.record({
+            startMs: fc.integer({ min: 0, max: 4_000 }),
+            holdMs: fc.integer({ min: 0, max: 400 }),
+          }),
+          { minLength: 1, maxLength: 250 },
+        ),
+        async (rate, maxConcurrency, pattern) => {
+          const clock = new VirtualClock();
+          const b = new RateBudget({ rate, maxConcurrency, clock });
+          const granted: number[] = [];
+          const callers = pattern.map(async ({ startMs, holdMs }) => {
+            await clock.sleep(startMs);
+            const permit = await b.acquire();
+            granted.push(clock.now());
+            await clock.sleep(holdMs);
+            permit.release();
+          });
+          await clock.run(Promise.all(callers));
+          expect(granted).toHaveLength(pattern.length);
+          expect(busiestWindow(granted, 1000)).toBeLessThanOrEqual(Math.floor(rate));
+          // A minute holds at most 60 seconds' worth (each second is held to the rate).
+          expect(busiestWindow(granted, 60_000)).toBeLessThanOrEqual(60 * Math.floor(rate));
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 

@@ -114,13 +114,79 @@ describe('client retries', () => {
     expect(requests).toHaveLength(3);
   });
 
-  it('makes at most 6 attempts by default', async () => {
-    const { agent, requests } = flaky(9, status(429));
+  it('makes at most 6 attempts for a 5xx by default, and says so with one count', async () => {
+    const { agent, requests } = flaky(9, status(503));
     const { client } = testClient(agent);
-    await expect(client.get('/campaigns', { schema: anything })).rejects.toMatchObject({
-      kind: 'rate-limited',
-    });
+    const error = (await client
+      .get('/campaigns', { schema: anything })
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ kind: 'server', attempts: 6 });
     expect(requests).toHaveLength(6);
+    expect(error.message).toMatch(/after 5 retries/);
+    expect(error.message).not.toMatch(/attempts/);
+  });
+
+  it('retries a 429 past the retry count: a spent window heals with time', async () => {
+    // Six 429s in a row: one more than the count that bounds other failures.
+    const { agent, requests } = flaky(6, status(429));
+    const { client } = testClient(agent);
+    await expect(client.get('/campaigns', { schema: anything })).resolves.toEqual({ ok: true });
+    expect(requests).toHaveLength(7);
+  });
+
+  it('retries 429s for two full minute windows, then says so', async () => {
+    const { agent, requests } = flaky(Infinity, status(429));
+    const { client, clock } = testClient(agent);
+    const start = clock.now();
+    const error = (await client
+      .get('/campaigns', { schema: anything })
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ kind: 'rate-limited', status: 429 });
+    expect(error.message).toMatch(/still rate-limited \d+ s after the first attempt/);
+    expect(clock.now() - start).toBeGreaterThanOrEqual(120_000);
+    expect(requests.length).toBeGreaterThan(6);
+  });
+
+  it("retries 429s until the run's deadline when it is known", async () => {
+    const clock = new FakeClock();
+    const { agent } = flaky(Infinity, status(429));
+    const { client } = testClient(agent, { clock, deadlineAt: clock.now() + 100_000 });
+    const start = clock.now();
+    const error = (await client
+      .get('/campaigns', { schema: anything })
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ kind: 'rate-limited' });
+    expect(error.message).toMatch(/deadline comes before the next attempt/);
+    expect(clock.now() - start).toBeGreaterThan(60_000);
+    expect(clock.now()).toBeLessThanOrEqual(start + 100_000);
+  });
+
+  it.each(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID'])(
+    'never retries a TLS verification failure (%s)',
+    async (code) => {
+      const { agent, requests } = flaky(9, {
+        error: Object.assign(new Error('certificate verification failed'), { code }),
+      });
+      const { client } = testClient(agent);
+      await expect(client.get('/campaigns', { schema: anything })).rejects.toMatchObject({
+        kind: 'network',
+        attempts: 1,
+      });
+      expect(requests).toHaveLength(1);
+    },
+  );
+
+  it('retries a host that does not resolve (ENOTFOUND) once only', async () => {
+    const { agent, requests } = flaky(9, {
+      error: Object.assign(new Error('getaddrinfo ENOTFOUND api.example'), { code: 'ENOTFOUND' }),
+    });
+    const { client } = testClient(agent);
+    const error = (await client
+      .get('/campaigns', { schema: anything })
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ kind: 'network', attempts: 2 });
+    expect(error.message).toMatch(/after 1 retry\b/);
+    expect(requests).toHaveLength(2);
   });
 
   it('never retries a POST that is not marked idempotent', async () => {
@@ -180,6 +246,7 @@ describe('client retries', () => {
     const { client, clock } = testClient(agent, {
       retry: { baseDelayMs: 10, maxDelayMs: 25 },
       random: () => 0.999,
+      rateLimit: 1000,
     });
     await client.get('/campaigns', { schema: anything });
     expect(clock.sleeps).toEqual([9, 19, 24]);

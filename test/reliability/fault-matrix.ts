@@ -9,6 +9,7 @@ import type { Finding, Report, SuiteName } from '../../src/model/report.js';
 import { FaultSet } from '../../src/simulator/faults.js';
 import { renderSummary } from '../../src/report/summary.js';
 import { runHealthCheck } from '../../src/run-health.js';
+import { SkipClock } from './skip-clock.js';
 import {
   startSimulator,
   type Fault,
@@ -28,7 +29,14 @@ export const TIMEOUT_SECONDS = 8;
 export const GRACE_MS = 2_000;
 /** The client's production policy except the waits: 5 retries (6 attempts) per request. */
 export const MAX_ATTEMPTS = 6;
-const RETRY = { baseDelayMs: 10, maxDelayMs: 40 };
+// 429s are retried by time (two minute windows in production); here a fraction of a second.
+const RETRY = { baseDelayMs: 10, maxDelayMs: 40, rateLimitWindowMs: 300 };
+/**
+ * 429s are bounded by time, not count: within the window, one attempt per shortest wait (half
+ * the base delay with random() = 0.5) at most, plus the first.
+ */
+export const MAX_RATE_LIMITED_ATTEMPTS =
+  Math.ceil(RETRY.rateLimitWindowMs / (RETRY.baseDelayMs / 2)) + 1;
 
 export const SUITES = ['auth', 'campaigns', 'accounts', 'webhooks'] as const satisfies SuiteName[];
 
@@ -71,6 +79,11 @@ export interface FaultCase {
   pausesWorkspace?: boolean;
   /** Whole-workspace faults (the cooldown) are one row, not one per suite. */
   workspaceWide?: boolean;
+  /**
+   * The run's deadline for this case, when not `TIMEOUT_SECONDS`: a hang can only end at the
+   * deadline, which is real time (waits are skipped, a socket that never answers is not).
+   */
+  timeoutSeconds?: number;
 }
 
 type FaultWithoutPath = Fault extends infer F ? (F extends Fault ? Omit<F, 'path'> : never) : never;
@@ -108,7 +121,12 @@ export const FAULT_CASES: FaultCase[] = [
     expect: 'unknown',
   },
   { name: 'connection reset (always)', faults: always({ kind: 'reset' }), expect: 'unknown' },
-  { name: 'hang past the deadline', faults: always({ kind: 'hang' }), expect: 'unknown' },
+  {
+    name: 'hang past the deadline',
+    faults: always({ kind: 'hang' }),
+    expect: 'unknown',
+    timeoutSeconds: 3,
+  },
   { name: 'malformed JSON', faults: always({ kind: 'malformed-json' }), expect: 'unknown' },
   { name: 'HTML 403 (CDN block)', faults: always({ kind: 'html-403' }), expect: 'unknown' },
   { name: '200 with {"error": ...}', faults: always({ kind: 'error-in-200' }), expect: 'unknown' },
@@ -208,7 +226,7 @@ export async function runCell(
       {
         apiKey: sim.keys.readOnly,
         baseUrl: sim.url,
-        timeoutSeconds: TIMEOUT_SECONDS,
+        timeoutSeconds: fault?.timeoutSeconds ?? TIMEOUT_SECONDS,
         rateLimit: 1000,
       },
       ConfigFile.parse({}),
@@ -218,7 +236,8 @@ export async function runCell(
     const now = () => new Date(SIM_NOW.getTime() + (Date.now() - realStart));
     const report = await runHealthCheck(settings, {
       now,
-      client: { retry: RETRY, random: () => 0.5 },
+      // Backoff, Retry-After pauses and pacing on an injected clock: no real waiting.
+      client: { retry: RETRY, random: () => 0.5, clock: new SkipClock() },
     });
     const wallMs = Date.now() - realStart;
     const log = [...sim.log];

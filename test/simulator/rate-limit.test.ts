@@ -34,6 +34,21 @@ describe('the current rate limit: 100 per second and 6,000 per minute', () => {
     expect(burst(limiter, 150)).toBe(100);
   });
 
+  it('slides: a second that straddles two calendar seconds is held to 100 too', () => {
+    let now = 0;
+    const limiter = new RateLimiter(RATE_LIMITS.current, () => now);
+    now = 500;
+    expect(burst(limiter, 60)).toBe(60);
+    now = 1_200;
+    // A fixed window starting at 1 000 would allow 100 here; the sliding one holds 40.
+    expect(burst(limiter, 100)).toBe(40);
+    now = 1_499;
+    expect(limiter.take('ws').allowed).toBe(false);
+    now = 1_500;
+    // The 60 sent at 500 have left the window (500, 1 500]: 60 more fit.
+    expect(burst(limiter, 100)).toBe(60);
+  });
+
   it('keeps workspaces apart', () => {
     const limiter = new RateLimiter(RATE_LIMITS.current, () => 0);
     expect(burst(limiter, 100)).toBe(100);

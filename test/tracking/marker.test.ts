@@ -42,6 +42,15 @@ describe('marker', () => {
     );
   });
 
+  it('carries no bare @mention or #reference from API text', () => {
+    const s = structuredClone(state);
+    const entry = s.findings['campaign.status:campaign:A'];
+    if (entry) entry.resource.name = 'ping @octocat about #1 and org/repo#2';
+    const marker = serializeMarker(s);
+    expect(marker).not.toMatch(/[@#]/);
+    expect(readMarker(`text ${marker}`).state).toEqual(s);
+  });
+
   it.each([
     ['missing', 'Just text a person wrote', /no tracking state/],
     ['truncated', `body ${serializeMarker(state).slice(0, 60)}`, /cut off/],
