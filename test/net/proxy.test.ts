@@ -4,6 +4,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { createTransport } from '../../src/instantly/transport.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { createGitHubClient } from '../../src/tracking/github.js';
+import { runCli } from '../cli/run-cli.js';
 import { FakeGitHub } from '../fakes/github/server.js';
 
 /**
@@ -162,6 +163,21 @@ describe('Instantly requests and HTTP(S)_PROXY', () => {
     const response = await getWorkspace(simulator.url);
     expect(response.status).toBe(200);
     expect(proxy.seen).toEqual([]);
+  });
+});
+
+describe('a whole run behind a proxy', () => {
+  it('instantly-health check sends every Instantly request through HTTP_PROXY', async () => {
+    const run = await runCli(['check', '--base-url', simulator.url, '--format', 'json'], {
+      INSTANTLY_API_KEY: simulator.apiKey,
+      HTTP_PROXY: proxy.url,
+    });
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { status: string; stats: { requests: number } };
+    expect(report.status).toBe('healthy');
+    // Plain http through a proxy is forwarded request by request: the proxy saw each one.
+    expect(proxy.seen).toHaveLength(report.stats.requests);
+    expect(proxy.seen.every((line) => line.includes(new URL(simulator.url).host))).toBe(true);
   });
 });
 
