@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { createServer, request as httpRequest, type Server } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { connect, type AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
+import { fileURLToPath } from 'node:url';
 import { createTransport } from '../../src/instantly/transport.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
 import { createGitHubClient } from '../../src/tracking/github.js';
@@ -220,5 +223,55 @@ describe('GitHub requests and HTTP(S)_PROXY', () => {
     const response = await listIssues();
     expect(response.status).toBe(200);
     expect(proxy.seen).toEqual([]);
+  });
+});
+
+describe('a TLS-inspecting corporate proxy: NODE_EXTRA_CA_CERTS', () => {
+  // A TLS front for the simulator with a certificate no public CA signed, standing for a proxy
+  // that re-signs traffic with the company's own CA.
+  const fixture = (name: string) =>
+    fileURLToPath(new URL(`../fixtures/tls/${name}`, import.meta.url));
+  const ca = fixture('localhost-cert.pem');
+  let origin = '';
+  let front: ReturnType<typeof createTlsServer>;
+  beforeAll(async () => {
+    const simulatorPort = Number(new URL(simulator.url).port);
+    front = createTlsServer(
+      { key: readFileSync(fixture('localhost-key.pem')), cert: readFileSync(ca) },
+      (socket) => {
+        const upstream = connect(simulatorPort, '127.0.0.1');
+        socket.pipe(upstream).pipe(socket);
+        upstream.on('error', () => socket.destroy());
+        socket.on('error', () => upstream.destroy());
+      },
+    );
+    await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
+    origin = `https://127.0.0.1:${(front.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise<void>((resolve) =>
+      front.close(() => {
+        resolve();
+      }),
+    );
+  });
+
+  it('without the CA, the certificate is refused (this test process has no NODE_EXTRA_CA_CERTS)', async () => {
+    await expect(getWorkspace(origin)).rejects.toThrow(/self[- ]signed|certificate/i);
+  });
+
+  it('with NODE_EXTRA_CA_CERTS set for the process, a check through HTTPS_PROXY succeeds', async () => {
+    const run = await runCli(['check', '--base-url', origin, '--format', 'json'], {
+      INSTANTLY_API_KEY: simulator.apiKey,
+      HTTPS_PROXY: proxy.url,
+      NODE_EXTRA_CA_CERTS: ca,
+    });
+    expect(run.stderr).not.toMatch(/certificate/i);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as { status: string }).status).toBe('healthy');
+    // Tunnelled: the proxy saw where, never what (the key stays inside TLS).
+    expect(proxy.seen.length).toBeGreaterThan(0);
+    expect(new Set(proxy.seen)).toEqual(new Set([`CONNECT ${new URL(origin).host}`]));
+    expect(proxy.headers.join('\n')).not.toContain(simulator.apiKey);
   });
 });
