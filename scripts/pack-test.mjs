@@ -16,6 +16,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -73,6 +74,15 @@ function node22() {
 
 if (!existsSync(path.join(ROOT, 'dist', 'cli', 'index.js'))) {
   console.error('dist/cli/index.js is missing: run `npm run build` first.');
+  process.exit(2);
+}
+
+if (
+  readFileSync(path.join(ROOT, 'dist', 'cli', 'index.js'), 'utf8').includes('sourcemap-register')
+) {
+  console.error(
+    'dist/cli/ was built with source maps (an older build): run `npm run build` first.',
+  );
   process.exit(2);
 }
 
