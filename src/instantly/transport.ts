@@ -1,4 +1,5 @@
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
+import { createProxyDispatcher } from '../net/proxy.js';
 import type { HttpMethod } from './api.js';
 
 /**
@@ -10,7 +11,10 @@ export interface TransportOptions {
   apiKey: string;
   userAgent: string;
   workspaceId?: string | undefined;
-  /** MockAgent in tests; by default a keep-alive Agent owned (and closed) by the transport. */
+  /**
+   * MockAgent in tests; by default a keep-alive agent owned (and closed) by the transport that
+   * honours HTTP(S)_PROXY / NO_PROXY (src/net/proxy.ts).
+   */
   dispatcher?: Dispatcher | undefined;
   maxConnections?: number | undefined;
   /** Bytes of body read at most per response; default `DEFAULT_MAX_RESPONSE_BYTES`. */
@@ -69,8 +73,8 @@ export interface Transport {
 export function createTransport(options: TransportOptions): Transport {
   const owned = options.dispatcher
     ? undefined
-    : new Agent({ keepAliveTimeout: 10_000, connections: options.maxConnections ?? null });
-  const dispatcher: Dispatcher = options.dispatcher ?? (owned as Agent);
+    : createProxyDispatcher({ connections: options.maxConnections ?? null });
+  const dispatcher: Dispatcher = options.dispatcher ?? (owned as Dispatcher);
   const maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   // The key lives in this closure only: never on an object that could be logged or inspected.
   const authorization = `Bearer ${options.apiKey}`;

@@ -1,6 +1,7 @@
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { createProxyFetch } from '../net/proxy.js';
 import { readMarker } from './marker.js';
 import type { IssueChange, IssueStore, IssueSummary, NewIssue, RepoRef } from './store.js';
 
@@ -67,6 +68,8 @@ export function createGitHubClient(token: string, options: GitHubClientOptions =
     token,
     {
       baseUrl,
+      // HTTP(S)_PROXY / NO_PROXY, decided per request URL (see src/net/proxy.ts).
+      request: { fetch: createProxyFetch() },
       retry: { retries, retryAfterBaseValue: base },
       throttle: {
         retryAfterBaseValue: base,

@@ -4,10 +4,16 @@
  * every component they reference. The full description is 13 MB; the subset is small enough to
  * commit, so tests load it instantly and a reviewer can diff it when the package is upgraded.
  *
- * Run: npx tsx test/fakes/github/extract-spec.ts
+ * `@octokit/openapi` is 385 MB, so it is not a devDependency: refresh the subset with a one-off
+ * install outside the project, then point the extractor at it:
+ *
+ *   npm install --prefix /tmp/gh-openapi --no-save @octokit/openapi@latest
+ *   npx tsx test/fakes/github/extract-spec.ts /tmp/gh-openapi/node_modules/@octokit/openapi
+ *
+ * and review the diff of openapi-subset.json (test/tracking/fake-github.test.ts checks the fake
+ * against it).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -98,8 +104,12 @@ export function extractSubset(spec: Json): Json {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const require = createRequire(import.meta.url);
-  const file = require.resolve('@octokit/openapi/generated/api.github.com.json');
+  const packageDir = process.argv[2];
+  if (packageDir === undefined) {
+    console.error('usage: npx tsx test/fakes/github/extract-spec.ts <path to @octokit/openapi>');
+    process.exit(2);
+  }
+  const file = join(packageDir, 'generated', 'api.github.com.json');
   const pkg = JSON.parse(readFileSync(join(dirname(file), '..', 'package.json'), 'utf8')) as {
     version: string;
   };
