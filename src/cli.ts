@@ -18,16 +18,23 @@ import { renderAgencySummary } from './agency/summary.js';
 import { escapeTerminal } from './report/escape.js';
 import { startSimulator } from './simulator/index.js';
 import { TOOL_NAME, VERSION } from './version.js';
+import { finishRecording, recorderFor, runReplayCommand } from './record/command.js'; // record/replay (issue 19)
+import type { Dispatcher } from 'undici'; // record/replay (issue 19)
 
 const USAGE = `Usage:
   ${TOOL_NAME} check [--checks auth,campaigns] [--config FILE] [--base-url URL] [--campaign ID]...
                      [--workspace-id ID] [--format text|markdown|json] [--output FILE]
                      [--rate-limit N] [--timeout S] [--fail-on error|warning|never]
+                     [--record DIR [--no-redact-emails]]
+  ${TOOL_NAME} replay DIR [--format text|markdown|json] [--output FILE] [--config FILE]
+                     [--checks auth,campaigns] [--fail-on error|warning|never]
   ${TOOL_NAME} demo  [--format text|markdown|json] [--output FILE]
   ${TOOL_NAME} --help | --version
 
   check   checks the workspace of the key in INSTANTLY_API_KEY (never a flag: shell history)
   demo    runs the same checks against a built-in simulated workspace: no key, no network
+  replay  runs the checks against a folder written by check --record DIR: no key, no network
+          (--record removes the key and token, and pseudonymises emails unless --no-redact-emails)
 
 Exit codes: 0 no finding at or above --fail-on (default error), 1 findings at or above it,
             2 usage or configuration error, 3 could not check (bad key, no plan, unreachable).
@@ -57,19 +64,35 @@ async function main(argv: string[]): Promise<number> {
       if (settings.config.workspaces.length > 0 && settings.workspaceId === undefined) {
         return checkWorkspaces(settings, command);
       }
-      const report = await check(settings);
+      const recorder = recorderFor(command.record); // record (issue 19)
+      const report = await check(settings, recorder?.dispatcher); // record (issue 19): dispatcher
+      await finishRecording(recorder, report, settings, command.record?.dir, (t) =>
+        process.stderr.write(t),
+      ); // record (issue 19)
       await emit(report, command);
       return exitCodeFor(report, settings.failOn);
     }
+    case 'replay': // replay (issue 19): the logic lives in src/record/command.ts
+      try {
+        return await runReplayCommand(command, {
+          cwd: process.cwd(),
+          knownChecks: CHECK_IDS,
+          emit: (report) => emit(report, command),
+          stderr: (text) => process.stderr.write(text),
+        });
+      } catch (err) {
+        return usageFailure(err);
+      }
     case 'demo':
       return demo(command);
   }
 }
 
-async function check(settings: RunSettings): Promise<Report> {
+async function check(settings: RunSettings, dispatcher?: Dispatcher): Promise<Report> {
   const progress = progressFor(process.stderr, process.env);
   try {
     return await runHealthCheck(settings, {
+      ...(dispatcher ? { dispatcher } : {}), // record (issue 19)
       onProgress: (suite, done, total) => {
         progress.update(suite, done, total);
       },
