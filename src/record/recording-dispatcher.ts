@@ -96,7 +96,8 @@ function headerOf(
     return undefined;
   }
   for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-    if (key.toLowerCase() === name && value !== undefined) return String(value);
+    if (key.toLowerCase() !== name) continue;
+    if (typeof value === 'string' || typeof value === 'number') return String(value);
   }
   return undefined;
 }

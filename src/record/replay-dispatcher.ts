@@ -20,7 +20,7 @@ import { pathTemplate } from './path-template.js';
  */
 export class ReplayDispatcher extends Dispatcher {
   readonly #answers = new Map<string, Exchange[]>();
-  readonly #missing: string[] = [];
+  readonly #missing = new Set<string>();
 
   constructor(exchanges: readonly Exchange[]) {
     super();
@@ -32,7 +32,8 @@ export class ReplayDispatcher extends Dispatcher {
 
   /** Requests that found no answer, described for the user. */
   get missing(): readonly string[] {
-    return this.#missing;
+    // A set: the client's retries of one missing request are one missing request.
+    return [...this.#missing];
   }
 
   override dispatch(
@@ -46,6 +47,7 @@ export class ReplayDispatcher extends Dispatcher {
     const exchange = queue?.shift();
 
     let aborted = false;
+    const isAborted = () => aborted;
     const controller: Dispatcher.DispatchController = {
       get aborted() {
         return aborted;
@@ -72,7 +74,7 @@ export class ReplayDispatcher extends Dispatcher {
           query,
           body,
         });
-        this.#missing.push(described);
+        this.#missing.add(described);
         handler.onResponseError?.(controller, new RequestNotRecorded(described));
         return;
       }
@@ -84,9 +86,10 @@ export class ReplayDispatcher extends Dispatcher {
         return;
       }
       handler.onResponseStart?.(controller, response.status, { ...response.headers }, '');
-      if (aborted) return;
+      // The handler may abort from inside a callback (a body over its size limit).
+      if (isAborted()) return;
       handler.onResponseData?.(controller, Buffer.from(response.body, 'utf8'));
-      if (aborted) return;
+      if (isAborted()) return;
       handler.onResponseEnd?.(controller, {});
     });
     return true;

@@ -151,6 +151,9 @@ export async function replayRecording(
     ...options,
     dispatcher,
     now: () => startedAt,
+    // Backoff waits for nothing in a replay (the answers are already here); a recorded
+    // Retry-After is still obeyed, since how long it asked for can decide the findings.
+    client: { retry: { baseDelayMs: 0, maxDelayMs: 0 } },
   });
   return { report, missing: dispatcher.missing };
 }

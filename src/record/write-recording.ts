@@ -27,7 +27,8 @@ export type RecordedSettings = Omit<RunSettings, 'apiKey'>;
  * secret redactor and, when asked, the email/domain pseudonymiser.
  */
 export async function writeRecording(dir: string, contents: RecordingContents): Promise<void> {
-  const { apiKey: _key, ...settings } = contents.settings;
+  const settings: Partial<RunSettings> = { ...contents.settings };
+  delete settings.apiKey;
   const manifest: Manifest = {
     format: RECORDING_FORMAT,
     tool: { name: TOOL_NAME, version: VERSION },
@@ -130,8 +131,8 @@ same pseudonym for the same address everywhere in this folder.`
 ## Replay it
 
 \`\`\`sh
-npx ${TOOL_NAME} replay ${'<this folder>'}                  # the same checks, no network
-npx ${TOOL_NAME} replay ${'<this folder>'} --format json    # the report as JSON
+npx ${TOOL_NAME} replay <this folder>                  # the same checks, no network
+npx ${TOOL_NAME} replay <this folder> --format json    # the report as JSON
 \`\`\`
 
 A replay gives the same findings and exit code as the recorded run. A newer version whose
