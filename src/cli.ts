@@ -62,12 +62,16 @@ async function main(argv: string[]): Promise<number> {
         return usageFailure(err);
       }
       if (settings.config.workspaces.length > 0 && settings.workspaceId === undefined) {
+        if (command.record)
+          process.stderr.write(
+            `${TOOL_NAME}: --record records one workspace: give --workspace-id (nothing was recorded).\n`,
+          ); // record (issue 19)
         return checkWorkspaces(settings, command);
       }
       const recorder = recorderFor(command.record); // record (issue 19)
       const report = await check(settings, recorder?.dispatcher); // record (issue 19): dispatcher
-      await finishRecording(recorder, report, settings, command.record?.dir, (t) =>
-        process.stderr.write(t),
+      await finishRecording(recorder, report, settings, (line) =>
+        process.stderr.write(`${TOOL_NAME}: ${line}\n`),
       ); // record (issue 19)
       await emit(report, command);
       return exitCodeFor(report, settings.failOn);

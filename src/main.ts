@@ -16,6 +16,8 @@ import { runHealthCheck } from './run-health.js';
 import { actionInput, isDebug, logDebug, logInfo, maskSecret } from './runner-io.js';
 import { runUrlFromEnv } from './tracking/body.js';
 import { renderTrendSummary, type TrendPoint } from './tracking/trend.js';
+import { recordRequestFromInput } from './record/action.js'; // record (issue 19)
+import { finishRecording, recorderFor } from './record/command.js'; // record (issue 19)
 
 const REPORT_FILE = 'instantly-health-report.json';
 
@@ -57,7 +59,12 @@ export async function run(): Promise<void> {
         return;
       }
     }
+    const recorder = recorderFor(recordRequestFromInput(actionInput('record'), env.RUNNER_TEMP), [
+      rawKey,
+      settings.tracking.token,
+    ]); // record (issue 19)
     report = await runHealthCheck(settings, {
+      ...(recorder ? { dispatcher: recorder.dispatcher } : {}), // record (issue 19)
       onProgress: (suite, done, total) => {
         if (done === total) logInfo(`${suite}: ${done}/${total} checked`);
       },
@@ -73,6 +80,7 @@ export async function run(): Promise<void> {
           }
         : {}),
     });
+    await finishRecording(recorder, report, settings, logInfo); // record (issue 19)
   } catch (err) {
     failure = err;
   }

@@ -10,6 +10,7 @@ import {
   replaySettings,
   startRecording,
   type Recorder,
+  type RecordRequest,
 } from './run.js';
 
 export interface ReplayIo {
@@ -44,11 +45,15 @@ export async function runReplayCommand(command: ReplayCommand, io: ReplayIo): Pr
   return exitCodeFor(report, settings.failOn);
 }
 
-/** The CLI's `--record`: a recorder, or nothing when not asked for. */
+/**
+ * A recorder when one is asked for (`--record DIR`, the `record` input). `secrets` are the
+ * credentials besides the API key (the GitHub token) that must not reach the folder.
+ */
 export function recorderFor(
-  record: { dir: string; redactEmails: boolean } | undefined,
+  record: RecordRequest | undefined,
+  secrets: readonly (string | undefined)[] = [process.env.GITHUB_TOKEN],
 ): Recorder | undefined {
-  return record ? startRecording(record, [process.env.GITHUB_TOKEN]) : undefined;
+  return record ? startRecording(record, secrets) : undefined;
 }
 
 /** Writes the recording after the report; a failure to write is said, never fatal to the run. */
@@ -56,15 +61,18 @@ export async function finishRecording(
   recorder: Recorder | undefined,
   report: Report,
   settings: RunSettings,
-  dir: string | undefined,
-  warn: (text: string) => void,
+  say: (line: string) => void,
 ): Promise<void> {
   if (!recorder) return;
   try {
     await recorder.finish(report, settings);
+    say(
+      `Recording of ${recorder.dispatcher.exchanges.length} requests written to ${recorder.dir} ` +
+        `(replay it with: ${TOOL_NAME} replay ${recorder.dir}).`,
+    );
   } catch (err) {
-    warn(
-      `${TOOL_NAME}: could not write the recording to ${dir ?? 'its folder'}: ${err instanceof Error ? err.message : String(err)}\n`,
+    say(
+      `Could not write the recording to ${recorder.dir}: ${err instanceof Error ? err.message : String(err)}`,
     );
   }
 }

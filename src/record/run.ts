@@ -20,6 +20,7 @@ export interface RecordRequest {
 }
 
 export interface Recorder {
+  dir: string;
   /** Give it to `runHealthCheck` (options.dispatcher): it wraps a real keep-alive Agent. */
   dispatcher: RecordingDispatcher;
   /** Writes the folder (redacted) and closes the real Agent. */
@@ -38,6 +39,7 @@ export function startRecording(
 ): Recorder {
   const dispatcher = new RecordingDispatcher(inner);
   return {
+    dir: request.dir,
     dispatcher,
     async finish(report, settings) {
       try {
