@@ -75,6 +75,42 @@ describe('record then replay the broken scenario', () => {
   });
 });
 
+describe('pagination', () => {
+  it('replays every page, cursors included, when the cursor is a pseudonymised email', async () => {
+    const dir = path.join(root, 'pages');
+    const live = await recordScenario(
+      {
+        name: 'pages',
+        campaigns: 230,
+        activeShare: 0.05,
+        accounts: 260,
+        sendingDomains: 5,
+        webhooks: 1,
+        leadsPerCampaign: 50,
+        problems: { 'account.connection_error': 2 },
+      },
+      dir,
+      { redactEmails: true },
+    );
+    const { exchanges } = JSON.parse(await readFile(path.join(dir, 'exchanges.json'), 'utf8')) as {
+      exchanges: { template: string; query: [string, string][] }[];
+    };
+    const cursors = (template: string) =>
+      exchanges
+        .filter((e) => e.template === template)
+        .flatMap((e) => e.query.filter(([k]) => k === 'starting_after').map(([, v]) => v));
+    // Accounts page by email: the cursor itself went through the pseudonymiser.
+    expect(cursors('/accounts').length).toBeGreaterThanOrEqual(2);
+    expect(cursors('/accounts').every((c) => c.endsWith('.example'))).toBe(true);
+    expect(cursors('/campaigns').length).toBeGreaterThanOrEqual(2);
+
+    const replayed = await replay(dir);
+    expect(replayed.missing).toEqual([]);
+    expect(replayed.report.findings).toHaveLength(live.report.findings.length);
+    expect(replayed.exitCode).toBe(live.exitCode);
+  });
+});
+
 describe('a recording never holds a secret or, by default, an address of the workspace', () => {
   let sim: RunningSimulator;
   let proxy: Server;

@@ -4,7 +4,11 @@ import { startRecording } from '../../src/record/run.js';
 import type { Report } from '../../src/report/model.js';
 import { exitCodeFor } from '../../src/report/verdict.js';
 import { runHealthCheck } from '../../src/run-health.js';
-import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
+import {
+  startSimulator,
+  type RunningSimulator,
+  type ScenarioSpec,
+} from '../../src/simulator/index.js';
 
 /** The simulated "today" of every recorded scenario (dates in the data are relative to it). */
 export const RECORDED_NOW = new Date('2026-11-30T12:00:00.000Z');
@@ -60,7 +64,7 @@ export async function recordRun(
 
 /** Records a named simulator scenario with a fixed seed and day, the simulator stopped after. */
 export async function recordScenario(
-  scenario: string,
+  scenario: string | ScenarioSpec,
   dir: string,
   options: { redactEmails: boolean; source?: string },
 ): Promise<RecordedRun> {
