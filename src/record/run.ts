@@ -135,6 +135,8 @@ export async function replaySettings(
   return settings;
 }
 
+const REPLAY_RATE = 10_000;
+
 export interface ReplayResult {
   report: Report;
   /** Requests the checks made that the recording does not hold; non-empty fails the replay. */
@@ -149,14 +151,18 @@ export async function replayRecording(
 ): Promise<ReplayResult> {
   const dispatcher = new ReplayDispatcher(recording.exchanges);
   const startedAt = new Date(recording.manifest.startedAt);
-  const report = await runHealthCheck(settings, {
-    ...options,
-    dispatcher,
-    now: () => startedAt,
-    // Backoff waits for nothing in a replay (the answers are already here); a recorded
-    // Retry-After is still obeyed, since how long it asked for can decide the findings.
-    client: { retry: { baseDelayMs: 0, maxDelayMs: 0 } },
-  });
+  // No real budget to spare: the recorded answers come as fast as the checks ask.
+  const report = await runHealthCheck(
+    { ...settings, rateLimit: REPLAY_RATE },
+    {
+      ...options,
+      dispatcher,
+      now: () => startedAt,
+      // Backoff waits for nothing in a replay (the answers are already here); a recorded
+      // Retry-After is still obeyed, since how long it asked for can decide the findings.
+      client: { retry: { baseDelayMs: 0, maxDelayMs: 0 } },
+    },
+  );
   return { report, missing: dispatcher.missing };
 }
 
