@@ -1,4 +1,4 @@
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRedactor, type Redactor } from '../instantly/redact.js';
 import type { RunSettings } from '../config/schema.js';
@@ -51,8 +51,7 @@ export async function writeRecording(dir: string, contents: RecordingContents): 
     [FILES.readme, readme(manifest, exchanges)],
   ];
 
-  await mkdir(dir, { recursive: true, mode: 0o700 });
-  await chmod(dir, 0o700);
+  await prepareFolder(dir);
   // Belt and braces: a last pass over each file's text, for a secret split across fields.
   const last = createRedactor([...contents.secrets]);
   for (const [name, text] of files) {
@@ -60,6 +59,30 @@ export async function writeRecording(dir: string, contents: RecordingContents): 
     await writeFile(file, last(text), { mode: 0o600 });
     await chmod(file, 0o600);
   }
+}
+
+/**
+ * A new folder, or a previous recording (overwritten): never a folder of the user's with other
+ * files, whose permissions and contents are not ours to change (`--record .` by mistake).
+ */
+async function prepareFolder(dir: string): Promise<void> {
+  let existing: string[];
+  try {
+    existing = await readdir(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await chmod(dir, 0o700);
+    return;
+  }
+  const ours = new Set<string>(Object.values(FILES));
+  const foreign = existing.filter((name) => !ours.has(name));
+  if (foreign.length > 0) {
+    throw new Error(
+      `${dir} already holds other files (${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ', …' : ''}): give a new folder name`,
+    );
+  }
+  await chmod(dir, 0o700);
 }
 
 type Clean = (value: unknown, kind?: 'exchange') => unknown;

@@ -35,6 +35,7 @@ describe('a request the recording does not hold', () => {
       baseUrl: settings.baseUrl,
       dispatcher,
       retry: { baseDelayMs: 1, maxDelayMs: 2 },
+      rateLimit: 1000,
     });
     // The campaigns suite as a newer version might have it: one more request at the end.
     const changed: Suite[] = SUITES.map((suite) =>
@@ -98,5 +99,18 @@ describe('a request the recording does not hold', () => {
 
   it('a folder that is no recording is a configuration error (exit 2 in the CLI)', async () => {
     await expect(loadRecording(path.join(root, 'nope'))).rejects.toThrow(/is not a recording/);
+  });
+});
+
+describe('the recording folder', () => {
+  it('is never a folder of the user’s with other files in it', async () => {
+    const mine = path.join(root, 'mine');
+    await cp(dir, mine, { recursive: true });
+    await writeFile(path.join(mine, 'notes.txt'), 'my notes');
+    await expect(recordScenario('healthy', mine, { redactEmails: true })).rejects.toThrow(
+      /already holds other files \(notes.txt\)/,
+    );
+    // A previous recording is overwritten.
+    await expect(recordScenario('healthy', dir, { redactEmails: true })).resolves.toBeDefined();
   });
 });
