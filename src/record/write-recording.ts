@@ -154,9 +154,11 @@ same pseudonym for the same address everywhere in this folder.`
 ## Replay it
 
 \`\`\`sh
-npx ${TOOL_NAME} replay <this folder>                  # the same checks, no network
-npx ${TOOL_NAME} replay <this folder> --format json    # the report as JSON
+${TOOL_NAME} replay <this folder>                  # the same checks, no key, no network
+${TOOL_NAME} replay <this folder> --format json    # the report as JSON
 \`\`\`
+
+(From a clone of ${TOOL_NAME}: \`node bin/${TOOL_NAME}.js replay <this folder>\`.)
 
 A replay gives the same findings and exit code as the recorded run. A newer version whose
 checks ask for something this run did not request stops with exit code 3 and names the request.
