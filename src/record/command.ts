@@ -51,7 +51,7 @@ export async function runReplayCommand(command: ReplayCommand, io: ReplayIo): Pr
  */
 export function recorderFor(
   record: RecordRequest | undefined,
-  secrets: readonly (string | undefined)[] = [process.env.GITHUB_TOKEN],
+  secrets: readonly (string | undefined)[] = [process.env.GITHUB_TOKEN, process.env.GH_TOKEN],
 ): Recorder | undefined {
   return record ? startRecording(record, secrets) : undefined;
 }
