@@ -4,6 +4,8 @@ import type { GitHubClientOptions } from './tracking/github.js';
 import type { RunOutcome } from './publish/publish.js';
 import { actionInput, isDebug, logDebug, logInfo, maskSecret } from './publish/runner-io.js';
 import { isAgencyRun, runHealthCheck, runWorkspaces, type HealthRunOptions } from './run-health.js';
+import { recordRequestFromInput } from './record/action.js';
+import { finishRecording, recorderFor } from './record/command.js';
 
 export interface ActionOptions {
   /** octokit settings for the tracking issues (tests turn write spacing off). */
@@ -37,6 +39,13 @@ export async function run(options: ActionOptions = {}): Promise<void> {
     const client: HealthRunOptions['client'] = isDebug()
       ? { debug: logDebug, maskAlso }
       : { maskAlso };
+    // record (issue 19): one workspace's requests and answers, redacted, for replay or support.
+    const recorder = isAgencyRun(settings)
+      ? undefined
+      : recorderFor(recordRequestFromInput(actionInput('record'), env.RUNNER_TEMP), [
+          rawKey,
+          settings.tracking.token,
+        ]);
     outcome = isAgencyRun(settings)
       ? {
           kind: 'agency',
@@ -51,11 +60,15 @@ export async function run(options: ActionOptions = {}): Promise<void> {
           kind: 'single',
           report: await runHealthCheck(settings, {
             client,
+            ...(recorder ? { dispatcher: recorder.dispatcher } : {}),
             onProgress: (suite, done, total) => {
               if (done === total) logInfo(`${suite}: ${done}/${total} checked`);
             },
           }),
         };
+    if (outcome.kind === 'single') {
+      await finishRecording(recorder, outcome.report, settings, logInfo);
+    }
   } catch (err) {
     failure = err;
   }

@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import { CHECK_IDS } from '../checks/catalog.js';
 import { parseCliArgs, settingsFromCli, type OutputOptions } from '../config/cli-args.js';
 import { ConfigError, UsageError } from '../config/errors.js';
@@ -8,6 +9,7 @@ import type { RunOutcome } from '../publish/publish.js';
 import { emit } from '../publish/terminal.js';
 import { EXIT, exitCodeFor } from '../report/verdict.js';
 import { isAgencyRun, runHealthCheck, runWorkspaces } from '../run-health.js';
+import { finishRecording, recorderFor, runReplayCommand } from '../record/command.js';
 import { startSimulator } from '../simulator/index.js';
 import { TOOL_NAME, VERSION } from '../version.js';
 
@@ -15,11 +17,16 @@ const USAGE = `Usage:
   ${TOOL_NAME} check [--checks auth,campaigns] [--config FILE] [--base-url URL] [--campaign ID]...
                      [--workspace-id ID] [--format text|markdown|json] [--output FILE]
                      [--rate-limit N] [--timeout S] [--fail-on error|warning|never]
+                     [--record DIR [--no-redact-emails]]
+  ${TOOL_NAME} replay DIR [--format text|markdown|json] [--output FILE] [--config FILE]
+                     [--checks auth,campaigns] [--fail-on error|warning|never]
   ${TOOL_NAME} demo  [--format text|markdown|json] [--output FILE]
   ${TOOL_NAME} --help | --version
 
   check   checks the workspace of the key in INSTANTLY_API_KEY (never a flag: shell history)
   demo    runs the same checks against a built-in simulated workspace: no key, no network
+  replay  runs the checks against a folder written by check --record DIR: no key, no network
+          (--record removes the key and token, and pseudonymises emails unless --no-redact-emails)
 
 Exit codes: 0 no finding at or above --fail-on (default error), 1 findings at or above it,
             2 usage or configuration error, 3 could not check (bad key, no plan, unreachable).
@@ -61,17 +68,43 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
       } catch (err) {
         return usageFailure(err);
       }
-      const outcome = await check(settings, env);
+      // record (issue 19): one workspace at a time; an agency run records nothing and says so.
+      const agency = isAgencyRun(settings);
+      if (agency && command.record)
+        process.stderr.write(
+          `${TOOL_NAME}: --record records one workspace: give --workspace-id (nothing was recorded).\n`,
+        );
+      const recorder = agency ? undefined : recorderFor(command.record);
+      const outcome = await check(settings, env, recorder?.dispatcher);
+      if (outcome.kind === 'single')
+        await finishRecording(recorder, outcome.report, settings, (line) =>
+          process.stderr.write(`${TOOL_NAME}: ${line}\n`),
+        );
       await emit(outcome, command, process.stdout, env);
       return exitCode(outcome, settings.failOn);
     }
+    case 'replay':
+      try {
+        return await runReplayCommand(command, {
+          cwd: context.cwd ?? process.cwd(),
+          knownChecks: CHECK_IDS,
+          emit: (report) => emit({ kind: 'single', report }, command, process.stdout, env),
+          stderr: (text) => process.stderr.write(text),
+        });
+      } catch (err) {
+        return usageFailure(err);
+      }
     case 'demo':
       return demo(command);
   }
 }
 
 /** One workspace, or each of the config's `workspaces` in turn through one budget. */
-async function check(settings: RunSettings, env: NodeJS.ProcessEnv): Promise<RunOutcome> {
+async function check(
+  settings: RunSettings,
+  env: NodeJS.ProcessEnv,
+  dispatcher?: Dispatcher,
+): Promise<RunOutcome> {
   const progress = progressFor(process.stderr, env);
   try {
     return isAgencyRun(settings)
@@ -86,6 +119,7 @@ async function check(settings: RunSettings, env: NodeJS.ProcessEnv): Promise<Run
       : {
           kind: 'single',
           report: await runHealthCheck(settings, {
+            ...(dispatcher ? { dispatcher } : {}),
             onProgress: (suite, done, total) => {
               progress.update(suite, done, total);
             },

@@ -45,15 +45,27 @@ export interface CheckCommand extends OutputOptions {
   command: 'check';
   apiKey: string;
   flags: CheckFlags;
+  /** `--record DIR`: write a recording of the run (contract section 8); off unless asked. */
+  record?: { dir: string; redactEmails: boolean };
+}
+
+/** `replay DIR`: the checks against a recording, no key, no network (contract section 8). */
+export interface ReplayCommand extends OutputOptions {
+  command: 'replay';
+  dir: string;
+  checks?: SuiteName[];
+  configPath?: string;
+  failOn?: FailOn;
 }
 
 export interface DemoCommand extends OutputOptions {
   command: 'demo';
 }
 
-export type CliCommand = { command: 'help' } | { command: 'version' } | CheckCommand | DemoCommand;
+export type CliCommand =
+  { command: 'help' } | { command: 'version' } | CheckCommand | DemoCommand | ReplayCommand;
 
-const COMMANDS = ['check', 'demo'] as const;
+const COMMANDS = ['check', 'demo', 'replay'] as const;
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
@@ -68,10 +80,15 @@ const OPTIONS = {
   'rate-limit': { type: 'string' },
   timeout: { type: 'string' },
   'fail-on': { type: 'string' },
+  record: { type: 'string' },
+  'redact-emails': { type: 'boolean' },
+  'no-redact-emails': { type: 'boolean' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
 const DEMO_OPTIONS: readonly OptionName[] = ['help', 'version', 'format', 'output'];
+const REPLAY_OPTIONS: readonly OptionName[] = [...DEMO_OPTIONS, 'config', 'checks', 'fail-on'];
+const RECORD_OPTIONS: readonly OptionName[] = ['record', 'redact-emails', 'no-redact-emails'];
 const FLAG_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
 
 /**
@@ -123,7 +140,10 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   if (values.has('version')) return { command: 'version' };
   if (argv.length === 0) return { command: 'help' };
 
-  const [commandName, ...extra] = positionals;
+  const [commandName, ...rest] = positionals;
+  // `replay DIR`: the folder is the one argument a command takes.
+  const dir = commandName === 'replay' ? rest[0] : undefined;
+  const extra = commandName === 'replay' ? rest.slice(1) : rest;
   const command = COMMANDS.find((c) => c === commandName);
   if (commandName === undefined) {
     usage.add({ source: 'command line', message: 'missing command', hint: 'Use check or demo.' });
@@ -131,7 +151,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     usage.add({
       source: 'command line',
       message: `unknown command ${quote(commandName)}${didYouMean(commandName, COMMANDS)}`,
-      hint: 'The commands are check and demo.',
+      hint: 'The commands are check, demo and replay.',
     });
   }
   for (const arg of extra) {
@@ -142,6 +162,33 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         ? `To choose suites, use --checks ${arg}.`
         : 'Give campaign ids with --campaign, once per id.',
     });
+  }
+  if (command === 'replay') {
+    if (dir === undefined) {
+      usage.add({
+        source: 'replay',
+        message: 'needs the recording folder',
+        hint: 'Example: replay ./instantly-recording (written by check --record DIR).',
+      });
+    }
+    for (const name of values.keys()) {
+      if (!REPLAY_OPTIONS.includes(name)) {
+        usage.add({
+          source: `--${name}`,
+          message: 'is not an option of replay',
+          hint: 'replay takes --format, --output, --config, --checks and --fail-on; the rest comes from the recording.',
+        });
+      }
+    }
+  }
+  if (command === 'check' && !values.has('record')) {
+    for (const name of RECORD_OPTIONS.filter((n) => values.has(n))) {
+      usage.add({
+        source: `--${name}`,
+        message: 'only applies with --record DIR',
+        hint: 'Example: check --record ./instantly-recording --no-redact-emails.',
+      });
+    }
   }
   if (command === 'demo') {
     for (const name of values.keys()) {
@@ -169,10 +216,46 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     });
     throwProblems(usage, problems);
     if (apiKey === undefined) throw new Error('unreachable: an invalid key is a problem');
-    return { command: 'check', apiKey, flags, format, ...(output ? { output } : {}) };
+    const record = recordOption(last('record'), values.has('no-redact-emails'), problems);
+    problems.throwIfAny(ConfigError);
+    return {
+      command: 'check',
+      apiKey,
+      flags,
+      format,
+      ...(output ? { output } : {}),
+      ...(record ? { record } : {}),
+    };
+  }
+  if (command === 'replay') {
+    const flags = parseCheckFlags(last, [], problems);
+    throwProblems(usage, problems);
+    return {
+      command: 'replay',
+      dir: dir ?? '',
+      format,
+      ...(output ? { output } : {}),
+      ...(flags.checks ? { checks: flags.checks } : {}),
+      ...(flags.configPath !== undefined ? { configPath: flags.configPath } : {}),
+      ...(flags.failOn ? { failOn: flags.failOn } : {}),
+    };
   }
   throwProblems(usage, problems);
   return { command: 'demo', format, ...(output ? { output } : {}) };
+}
+
+/** `--record DIR`: emails are pseudonymised unless `--no-redact-emails` is given. */
+function recordOption(
+  dir: string | undefined,
+  keepEmails: boolean,
+  problems: Problems,
+): { dir: string; redactEmails: boolean } | undefined {
+  if (dir === undefined) return undefined;
+  if (dir.trim() === '') {
+    problems.add({ source: '--record', message: 'needs a folder name' });
+    return undefined;
+  }
+  return { dir, redactEmails: !keepEmails };
 }
 
 function isOption(name: string): name is OptionName {
@@ -206,6 +289,7 @@ function usageOf(name: OptionName): string {
     'rate-limit': '--rate-limit 10',
     timeout: '--timeout 300',
     'fail-on': '--fail-on error|warning|never',
+    record: '--record ./instantly-recording',
   };
   return `Example: ${examples[name] ?? `--${name}`}.`;
 }

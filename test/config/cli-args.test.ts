@@ -322,3 +322,43 @@ describe('settingsFromCli', () => {
     expect(settings.campaignIds).toEqual(['c-1', 'c-2']);
   });
 });
+
+describe('parseCliArgs: --record and replay (contract section 8)', () => {
+  it('records only when asked, with emails pseudonymised unless --no-redact-emails', () => {
+    expect(check([]).record).toBeUndefined();
+    expect(check(['--record', 'rec']).record).toEqual({ dir: 'rec', redactEmails: true });
+    expect(check(['--record', 'rec', '--redact-emails']).record?.redactEmails).toBe(true);
+    expect(check(['--record', 'rec', '--no-redact-emails']).record?.redactEmails).toBe(false);
+  });
+
+  it('rejects the email flags without --record, and an empty folder name', () => {
+    const problem = onlyProblem(['check', '--no-redact-emails']);
+    expect(problem.source).toBe('--no-redact-emails');
+    expect(problem.message).toContain('only applies with --record DIR');
+    expect(onlyProblem(['check', '--record=']).message).toBe('needs a folder name');
+  });
+
+  it('replay takes the folder and the output and check-selection flags, no key', () => {
+    expect(
+      parse(
+        ['replay', 'rec', '--format', 'json', '--checks', 'campaigns', '--fail-on', 'warning'],
+        {},
+      ),
+    ).toEqual({
+      command: 'replay',
+      dir: 'rec',
+      format: 'json',
+      checks: ['campaigns'],
+      failOn: 'warning',
+    });
+  });
+
+  it('replay without a folder, or with a flag of check, is a usage error', () => {
+    const missing = failure(['replay'], {});
+    expect(missing).toBeInstanceOf(UsageError);
+    expect(missing.problems[0]?.message).toBe('needs the recording folder');
+    const flag = failure(['replay', 'rec', '--base-url', 'https://x.example'], {});
+    expect(flag).toBeInstanceOf(UsageError);
+    expect(flag.problems[0]?.message).toBe('is not an option of replay');
+  });
+});
