@@ -6,6 +6,7 @@ import type { SuiteContext } from '../../src/checks/types.js';
 import { ConfigFile, type RunSettings } from '../../src/config/schema.js';
 import type { InstantlyApi } from '../../src/instantly/api.js';
 import { account, analytics, campaign, NOW } from './fixtures.js';
+import { apiError } from './fake-api.js';
 import { stubApi, type StubCall } from './stub-api.js';
 
 function settings(config: Record<string, unknown> = {}, campaignIds: string[] = []): RunSettings {
@@ -35,7 +36,7 @@ function context(api: InstantlyApi, s = settings()) {
   return { ctx, progress };
 }
 
-const scopeError = () => Object.assign(new Error('forbidden'), { kind: 'scope', status: 403 });
+const scopeError = () => apiError('scope', 403, 'GET /accounts', 0, 'forbidden');
 
 /** 250 accounts on 150 domains; 12 active campaigns sending from all of them through a tag. */
 function bigWorkspace() {
@@ -186,7 +187,7 @@ describe('campaigns suite', () => {
         throw scopeError();
       },
       'GET /campaigns/analytics': () => {
-        throw Object.assign(new Error('boom'), { kind: 'server', status: 503 });
+        throw apiError('server', 503, 'GET /campaigns/analytics');
       },
     });
     const { findings } = await campaignsSuite.run(context(api).ctx);
@@ -310,10 +311,10 @@ describe('accounts suite', () => {
         throw scopeError();
       },
       'POST /accounts/test/vitals': () => {
-        throw Object.assign(new Error('bad gateway'), { kind: 'server', status: 502 });
+        throw apiError('server', 502, 'POST /accounts/test/vitals');
       },
       'GET /accounts/analytics/daily': () => {
-        throw Object.assign(new Error('too large'), { kind: 'too-large', status: 413 });
+        throw apiError('too-large', 413, 'GET /accounts/analytics/daily');
       },
     });
     const { findings } = await accountsSuite.run(context(api).ctx);
