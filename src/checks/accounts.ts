@@ -1,5 +1,6 @@
 import {
   AccountDailyAnalytics,
+  CtdStatus,
   VitalsResponse,
   WarmupAnalytics,
   type Account,
@@ -15,11 +16,14 @@ import {
   evaluateAccount,
   evaluateDomains,
   evaluateTrackingDomains,
+  suspectTrackingDomains,
+  type CtdCheck,
 } from './account-checks.js';
 import { evaluateSending, evaluateWarmupSeries } from './account-signals.js';
 import { isActive } from './campaign-selection.js';
 import { asLaunchBlockers, launchGateIds, type GateCampaign } from './launch-gate.js';
 import { chunk, mapLimit } from './map-limit.js';
+import { isInstantlyError } from '../instantly/errors.js';
 import { analyticsWindow } from './resources.js';
 import { domainOf, emailKey, indexAccounts, sendersOf, type AccountIndex } from './senders.js';
 import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
@@ -100,17 +104,20 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
     inScope.map((a) => a.email),
     DAILY_BATCH_SIZE,
   );
-  const total = warmupBatches.length + vitalsBatches.length + dailyBatches.length;
+  const trackingSuspects = suspectTrackingDomains(inScope);
+  const total =
+    warmupBatches.length + vitalsBatches.length + dailyBatches.length + trackingSuspects.size;
   let done = 0;
   const tick = () => {
     ctx.progress(++done, total);
   };
   ctx.progress(0, total);
 
-  const [warmup, vitals, daily] = await Promise.all([
+  const [warmup, vitals, daily, tracking] = await Promise.all([
     fetchWarmup(ctx, warmupBatches, tick, findings),
     fetchVitals(ctx, vitalsBatches, tick, findings),
     fetchDaily(ctx, dailyBatches, tick, findings),
+    checkTrackingDomains(ctx, [...trackingSuspects.keys()], tick),
   ]);
 
   for (const account of inScope) {
@@ -148,7 +155,7 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
       findings.push(...asLaunchBlockers([f], launchingOnDomain(f.resource.id)));
     }
   }
-  findings.push(...evaluateTrackingDomains(inScope));
+  findings.push(...evaluateTrackingDomains(trackingSuspects, tracking));
 
   const scopeLine =
     config.scope === 'all'
@@ -201,6 +208,38 @@ function sendingDomains(
     else map.set(domain, { probe: a.email, senders: [a.email] });
   }
   return map;
+}
+
+/**
+ * Instantly's live check of each custom tracking domain the accounts report as not active, once
+ * per domain (the `+ T` row of the request plan, docs/instantly-api.md). Healthy domains
+ * (`CTD_ACTIVE`) cost nothing.
+ */
+async function checkTrackingDomains(
+  ctx: SuiteContext,
+  hosts: readonly string[],
+  tick: () => void,
+): Promise<Map<string, CtdCheck>> {
+  const results = await mapLimit(hosts, CONCURRENCY, async (host): Promise<CtdCheck> => {
+    try {
+      const status = await ctx.api.get('/accounts/ctd/status', {
+        query: { host },
+        schema: CtdStatus,
+        signal: ctx.signal,
+      });
+      return { type: 'answer', status };
+    } catch (error) {
+      if (ctx.signal.aborted) throw error;
+      // A 400 is the endpoint's own verdict on the domain ({status: "error", message, host}).
+      if (isInstantlyError(error) && error.status === 400 && error.apiError) {
+        return { type: 'rejected', message: error.apiError.message };
+      }
+      return { type: 'failed', error };
+    } finally {
+      tick();
+    }
+  });
+  return new Map(hosts.map((h, i) => [h, results[i] as CtdCheck]));
 }
 
 interface WarmupData {

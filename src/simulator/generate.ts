@@ -143,6 +143,12 @@ export function generateWorkspace(
   for (let i = 0; i < spec.accounts; i++) {
     const domain = domains[i % domainCount]?.domain ?? 'sender-domain-1.com';
     const account = newAccount(accountBase + i * accountStep, domain, i);
+    // Senders on the first domain use a custom tracking domain, healthy as the live API reports
+    // it (CTD_ACTIVE, not the document's "active"). No random draw: other data stays as it was.
+    if (i % domainCount === 0) {
+      account.tracking_domain_name = `track.${domain}`;
+      account.tracking_domain_status = 'CTD_ACTIVE';
+    }
     // autofix_failed is optional: a healthy account leaves it out rather than claim "in progress".
     delete (account as Partial<Account>).autofix_failed;
     accounts.push(account);

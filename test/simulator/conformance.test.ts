@@ -319,6 +319,14 @@ describe('error responses conform', () => {
     });
   });
 
+  it('tracking domain status: a workspace domain is healthy, an unknown host is the documented 400', async () => {
+    const tracked = sim.data.workspace.accounts.find((a) => a.tracking_domain_name);
+    expect(tracked?.tracking_domain_status).toBe('CTD_ACTIVE');
+    const ok = await check(sim, `/accounts/ctd/status?host=${tracked?.tracking_domain_name}`);
+    expect(ok.body).toMatchObject({ success: true, ssl: true, cname: true });
+    await check(sim, '/accounts/ctd/status?host=nowhere.example', { status: 400 });
+  });
+
   it('404: unknown resources and unknown routes', async () => {
     await check(sim, '/campaigns/does-not-exist', { status: 404 });
     await check(sim, '/campaigns/does-not-exist/sending-status', { status: 404 });
@@ -347,6 +355,7 @@ describe('error responses conform', () => {
     const campaign = data.campaigns[0]?.id ?? 'none';
     const email = encodeURIComponent(data.accounts[0]?.email ?? 'none');
     const webhook = data.webhooks[0]?.id ?? 'none';
+    const tracked = data.accounts.find((a) => a.tracking_domain_name)?.tracking_domain_name ?? '';
     return [
       ['/workspaces/current', {}],
       ['/workspace-billing/plan-details', {}],
@@ -358,6 +367,7 @@ describe('error responses conform', () => {
       ['/accounts', {}],
       [`/accounts/${email}`, {}],
       ['/accounts/test/vitals', { body: { accounts: ['a@sender-domain-1.com'] } }],
+      [`/accounts/ctd/status?host=${tracked}`, {}],
       ['/accounts/warmup-analytics', { body: { emails: ['a@sender-domain-1.com'] } }],
       [`/accounts/analytics/daily?emails=${email}`, {}],
       [`/account-campaign-mappings/${email}`, {}],
@@ -398,6 +408,7 @@ describe('error responses conform', () => {
       '/accounts/test/vitals',
       '/accounts/warmup-analytics',
       '/accounts/analytics/daily',
+      '/accounts/ctd/status',
       '/leads/list',
       '/webhooks',
       '/webhook-events',

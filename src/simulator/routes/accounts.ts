@@ -218,3 +218,21 @@ export const accountCampaignMappings: Route['handle'] = (ctx) => {
     }));
   return page(items, 0, limit, (m) => m.timestamp_created);
 };
+
+// ---- Custom tracking domain status --------------------------------------------------------------
+
+/**
+ * `GET /accounts/ctd/status?host=`: Instantly's live check of a tracking domain. A domain of the
+ * workspace answers `{success, ssl, cname, host}` (all true when its accounts say CTD_ACTIVE);
+ * an unknown host answers the documented 400 `{status: "error", message, host}`.
+ */
+export const trackingDomainStatus: Route['handle'] = ({ data, query }) => {
+  const host = query.get('host')?.trim().toLowerCase() ?? '';
+  if (host === '') return badRequest("querystring must have required property 'host'");
+  const users = data.accounts.filter((a) => a.tracking_domain_name?.toLowerCase() === host);
+  if (users.length === 0) {
+    return { status: 400, body: { status: 'error', message: 'Tracking domain not found', host } };
+  }
+  const healthy = users.every((a) => a.tracking_domain_status === 'CTD_ACTIVE');
+  return ok({ success: healthy, ssl: healthy, cname: healthy, host });
+};
