@@ -20,15 +20,16 @@ function snapshot(data: WorkspaceData): string {
   });
 }
 
-/** Inbox rate over the last 7 days against the 7 before, from the per-day warmup data. */
+/** Inbox rate of the answered week's last 3 days against its 4 before (as the trend check reads it). */
 function inboxDrop(data: WorkspaceData, email: string): number {
   const account = data.accounts[data.accountIndex.get(email) ?? -1];
   const profile = data.profiles.get(email);
   if (!account || !profile) throw new Error(`no account ${email}`);
   const days = warmupDays(data, account, profile, NOW_MS).map(([, d]) => d);
   const rate = (slice: typeof days): number =>
-    slice.reduce((s, d) => s + d.landed_inbox, 0) / slice.reduce((s, d) => s + d.sent, 0);
-  return rate(days.slice(-14, -7)) - rate(days.slice(-7));
+    slice.reduce((s, d) => s + (d.landed_inbox ?? 0), 0) / slice.reduce((s, d) => s + d.sent, 0);
+  expect(days).toHaveLength(7);
+  return rate(days.slice(0, 4)) - rate(days.slice(-3));
 }
 
 describe('scenario data', () => {
