@@ -24,7 +24,7 @@ import { isActive } from './campaign-selection.js';
 import { asLaunchBlockers, launchGateIds, type GateCampaign } from './launch-gate.js';
 import { chunk, mapLimit } from './map-limit.js';
 import { isInstantlyError } from '../instantly/errors.js';
-import { analyticsWindow } from './resources.js';
+import { dailyAnalyticsWindow } from './resources.js';
 import { domainOf, emailKey, indexAccounts, sendersOf, type AccountIndex } from './senders.js';
 import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
@@ -343,7 +343,10 @@ async function fetchDaily(
   findings: Finding[],
 ): Promise<Map<string, AccountDailyRow[]> | undefined> {
   if (batches.length === 0) return undefined;
-  const window = analyticsWindow(ctx.now, ctx.settings.config.accounts.bounce_rate.window_days);
+  const window = dailyAnalyticsWindow(
+    ctx.now,
+    ctx.settings.config.accounts.bounce_rate.window_days,
+  );
   try {
     const answers = await mapLimit(batches, CONCURRENCY, async (emails) => {
       const answer = await ctx.api.get('/accounts/analytics/daily', {

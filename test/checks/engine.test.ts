@@ -16,6 +16,8 @@ const resources: SharedResources = {
   accounts: () => Promise.resolve([]),
   checkedCampaigns: () => Promise.resolve([]),
   campaignAnalytics: () => Promise.resolve([]),
+  campaignLifetime: () => Promise.resolve([]),
+  campaignLifetimeByIds: () => Promise.resolve([]),
 };
 
 const suiteWith = (name: Suite['name'], run: Suite['run']): Suite => ({ name, run });

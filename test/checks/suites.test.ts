@@ -111,7 +111,7 @@ describe('campaigns and accounts suites together', () => {
     expect(count(api.calls)).toEqual({
       'PAGINATE /campaigns': 1,
       'PAGINATE /accounts': 1,
-      'GET /campaigns/analytics': 1,
+      'GET /campaigns/analytics': 2,
       'GET /campaigns/{id}/sending-status': 12,
       'POST /accounts/warmup-analytics': 3, // ⌈250/100⌉
       'POST /accounts/test/vitals': 2, // ⌈150 domains/100⌉
