@@ -530,7 +530,7 @@ const SENDING_STATUS_SEVERITY: Readonly<Record<string, Outcome>> = {
   no_accounts_available: 'error',
 };
 
-/** A warning-level sending issue that has lasted this long is an error (API.md section 5). */
+/** A warning-level sending issue that has lasted this long is an error (docs/instantly-api.md, "Campaigns"). */
 export const SENDING_ISSUE_ESCALATION_MS = 24 * 60 * 60 * 1000;
 
 function checkSendingStatus(
@@ -557,7 +557,14 @@ function checkSendingStatus(
   }
   const known = SENDING_STATUS_SEVERITY[status];
   if (known === 'ok') return [];
-  const firstSeen = diagnostics?.issue_tracking?.issue_first_seen_at ?? undefined;
+  // `issue_first_seen_at` dates `current_status_code`, which can differ from the diagnosed status
+  // (a completed campaign showed waiting_for_leads): it says how long *this* issue lasts only
+  // when the two agree (docs/instantly-api.md, "Campaigns").
+  const tracking = diagnostics?.issue_tracking;
+  const firstSeen =
+    tracking?.current_status_code === status
+      ? (tracking.issue_first_seen_at ?? undefined)
+      : undefined;
   const lastingMs = firstSeen ? now.getTime() - Date.parse(firstSeen) : Number.NaN;
   const escalated = known === 'warning' && lastingMs >= SENDING_ISSUE_ESCALATION_MS;
   const severity: Severity = known === undefined ? 'warning' : escalated ? 'error' : known;
