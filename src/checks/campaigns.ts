@@ -121,6 +121,12 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
 
   for (const listed of selected) {
     const campaign = detailed.get(listed.id) ?? listed;
+    if (campaign.sequences === undefined && campaign.status === 0 && detailed.has(listed.id)) {
+      // Real drafts come without `sequences` until a step is written (docs/instantly-api.md,
+      // "Campaigns"): for a draft the absent field is an empty sequence, not a gap in the answer.
+      findings.push(...evaluate({ ...campaign, sequences: [] }));
+      continue;
+    }
     if (campaign.sequences === undefined) {
       // No sequence to judge: its detail request failed (already reported), or Instantly left
       // the field out of the detail too. An absent field is not an empty sequence: `unknown`.
