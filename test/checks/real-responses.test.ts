@@ -29,6 +29,8 @@ import { stubApi, type StubCall } from './stub-api.js';
  * client's schemas and the checks, asserting what a person reading them would conclude.
  */
 
+/** A capture as JSON; each caller names the shape the file's README describes. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- a typed JSON read
 const fixture = <T = unknown>(name: string): T =>
   JSON.parse(readFileSync(new URL(`../fixtures/real/${name}`, import.meta.url), 'utf8')) as T;
 
