@@ -558,6 +558,16 @@ export function generateWorkspace(
   const noisyProfile = noisy === undefined ? undefined : profiles.get(accounts[noisy]?.email ?? '');
   if (noisyProfile) noisyProfile.dipDaysAgo = 2;
 
+  // Real drafts come without a sequence or senders until someone writes them (served without
+  // those fields: routes/campaigns.ts). Drafts a problem or the launch gate uses keep theirs.
+  for (const s of states) {
+    if (s.campaign.status !== 0 || s.problem) continue;
+    s.campaign.sequences = [];
+    s.campaign.email_list = [];
+    s.campaign.email_tag_list = [];
+    s.campaign.daily_limit = null;
+  }
+
   // ---- Derived campaign data ----------------------------------------------------------------
   const campaigns = states.map((s) => s.campaign);
   // Campaigns carry their own custom tags (GET /campaigns?tag_ids=), distinct from sender tags.

@@ -31,32 +31,25 @@ export const DEVIATIONS: readonly { what: string; capture: string }[] = [
     capture: 'leonidsvb__email_accounts.json',
   },
   {
-    what: 'warmup analytics answers a fixed trailing 7 days, omitting zero fields',
+    what: 'warmup analytics answers a fixed trailing 7 days, leaving out counts that are 0',
     capture: 'margentic__warmup_analytics_excerpt.json',
   },
   {
-    what: 'a daily-analytics range over 31 days is 400 "Analytics date range cannot exceed 31 days", not 413',
+    what: 'account daily analytics over 31 days is 400 "Analytics date range cannot exceed 31 days", not 413',
     capture: 'margentic__errors.json',
   },
   {
-    what: 'lists return a cursor on the last page; the page after it is {"items": []}',
-    capture: 'margentic__accounts_item_trimmed_and_last_page.json, leonidsvb__campaigns_list.json',
-  },
-  {
-    what: 'the accounts cursor is a bare ISO timestamp, newest first',
-    capture: 'leonidsvb__email_accounts.json',
-  },
-  {
-    what: 'campaign analytics without ids leaves drafts out; leads_count can be 0 beside contacted leads',
+    what: 'campaign analytics without ids leaves drafts out',
     capture: 'leonidsvb__campaigns_analytics.json',
   },
   {
-    what: 'drafts have no sequences, email_list or daily_limit; active campaigns send by tag only',
+    what: 'an unwritten draft has no sequences, email_list, email_tag_list or daily_limit; some active campaigns send by tag only',
     capture: 'leonidsvb__campaigns_list.json',
   },
   {
-    what: 'status_message often has no response field',
-    capture: 'leonidsvb__email_accounts.json',
+    what: 'status_message of a connection error has no response or responseCode',
+    capture:
+      'leonidsvb__email_accounts.json (API.md observation; no account in error was captured)',
   },
 ];
 
@@ -339,15 +332,40 @@ describe('error responses conform', () => {
     await check(sim, '/emails', { status: 404 });
   });
 
-  it('413: unscoped or oversized account daily analytics', async () => {
+  it('413: unscoped or oversized account daily analytics; 400 over 31 days (deviation: the live API)', async () => {
     await check(sim, '/accounts/analytics/daily', { status: 413 });
     const many = Array.from({ length: 201 }, (_, i) => `emails=s${i}@x.com`).join('&');
     await check(sim, `/accounts/analytics/daily?${many}`, { status: 413 });
-    await check(
+    const over = await check(
       sim,
       '/accounts/analytics/daily?emails=a@b.com&start_date=2026-10-01&end_date=2026-11-30',
-      { status: 413 },
+      { status: 400 },
     );
+    expect(over.body).toMatchObject({ message: 'Analytics date range cannot exceed 31 days' });
+    // 31 days, both ends included, is allowed.
+    await check(
+      sim,
+      '/accounts/analytics/daily?emails=a@b.com&start_date=2026-10-31&end_date=2026-11-30',
+    );
+  });
+
+  it('drafts as the live API serves them: no sequence or senders, absent from unscoped analytics', async () => {
+    const campaigns = (await allPages(sim, '/campaigns?limit=100')).items as Record<
+      string,
+      unknown
+    >[];
+    const unwritten = campaigns.filter((c) => c.status === 0 && !('sequences' in c));
+    expect(unwritten.length).toBeGreaterThan(0);
+    for (const d of unwritten) {
+      expect(d).not.toHaveProperty('email_list');
+      expect(d).not.toHaveProperty('daily_limit');
+    }
+    const rows = (await check(sim, '/campaigns/analytics')).body as { campaign_id: string }[];
+    const drafts = new Set(campaigns.filter((c) => c.status === 0).map((c) => c.id));
+    expect(rows.some((r) => drafts.has(r.campaign_id))).toBe(false);
+    const [draft] = [...drafts];
+    const byId = (await check(sim, `/campaigns/analytics?ids=${String(draft)}`)).body as unknown[];
+    expect(byId).toHaveLength(1);
   });
 
   /** One concrete request per served operation. */

@@ -179,9 +179,10 @@ export const accountDailyAnalytics: Route['handle'] = (ctx) => {
   if (isReply(range)) return range;
   const end = range.end ?? Date.parse(`${dateAt(ctx.nowMs)}T00:00:00.000Z`);
   const start = range.start ?? end - 30 * DAY_MS;
-  // Unscoped, too many emails, or more than 31 days: Instantly answers 413 (API.md section 6).
-  if (emails.length === 0 || emails.length > 200 || end - start > 31 * DAY_MS)
-    return envelope(413, MESSAGES.tooLarge);
+  // More than 31 days (both ends included) is a 400; unscoped or too many emails a 413, even for
+  // one day (test/fixtures/real/margentic__errors.json).
+  if (end - start >= 31 * DAY_MS) return badRequest(MESSAGES.rangeTooLong);
+  if (emails.length === 0 || emails.length > 200) return envelope(413, MESSAGES.tooLarge);
   const today = Date.parse(`${dateAt(ctx.nowMs)}T00:00:00.000Z`);
   const rows = [];
   for (const email of emails) {
