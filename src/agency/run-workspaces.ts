@@ -16,7 +16,7 @@ import { withRemediation } from '../run-health.js';
  * Many sub-workspaces in one run, through one agency key (`x-as-workspace`). One deadline for
  * the whole run and one rate budget for every request: Instantly does not document whether
  * requests made as a sub-workspace count against the agency's limit or the sub-workspace's
- * (API.md section 9), so the safe reading is that they all share one. Workspaces run one after
+ * (docs/instantly-api.md, "Auth and scopes"), so the safe reading is that they all share one. Workspaces run one after
  * another, each with its own client (its own header and statistics, so each report shows its
  * own cost) drawing on that budget.
  */

@@ -1,6 +1,6 @@
 /**
  * Remediation for account and domain findings. The "Instantly Common Errors" guide tests SMTP and
- * IMAP through POST /accounts/test/vitals; API.md section 10 shows that endpoint checks DNS only
+ * IMAP through POST /accounts/test/vitals; docs/instantly-api.md ("Accounts") shows that endpoint checks DNS only
  * (`{domain, mx, spf, dkim, dmarc}`, no `smtp_status`), so connection advice here rests on
  * `Account.status`, its SMTP `status_message` and `autofix_failed`.
  */

@@ -33,7 +33,7 @@ import { unknownFromError } from './unknown.js';
  * The accounts suite: the account list and campaign list come from the shared cache; warmup
  * analytics (≤100 emails a call), DNS vitals (one email per sending domain, ≤100 a call) and
  * daily sending analytics (≤200 emails and ≤31 days a call) are the only requests of its own
- * (API.md section 11 rows 6-8, plus ⌈senders ÷ 200⌉). Evaluation is in account-checks.ts and,
+ * (docs/instantly-api.md, "Request plan", rows 6-10). Evaluation is in account-checks.ts and,
  * for the daily series (the early warnings), account-signals.ts.
  */
 

@@ -3,7 +3,7 @@ import { readScopeGap } from '../instantly/classify.js';
 import { isInstantlyError } from '../instantly/errors.js';
 
 /**
- * Which scope group each endpoint needs (API.md section 1). A group `g` is satisfied by any of
+ * Which scope group each endpoint needs (docs/instantly-api.md, "Auth and scopes"). A group `g` is satisfied by any of
  * `g:read`, `g:all`, `all:read`, `all:all`. Endpoints whose scope the OpenAPI document does not
  * list carry `documented: false`: the group is our best reading, and the hint says so.
  */

@@ -235,7 +235,7 @@ describe('sender verdicts in the report', () => {
 });
 
 describe('requests spent by auth and webhooks', () => {
-  // API.md section 11 rows 1, 2, 9, 10, 11: workspaces + plan-details + P(W) + summary + one
+  // docs/instantly-api.md, "Request plan", rows 1, 2, 11, 12, 13: workspaces + plan-details + P(W) + summary + one
   // failed-events page = 5 for both (W = 6 and 50). In `large` the failing webhook is one of 50,
   // so its share of the failures alone cannot prove an error: one more page of its own
   // deliveries settles it (the only request beyond the minimum).

@@ -49,7 +49,7 @@ export const DEVIATIONS: readonly { what: string; capture: string }[] = [
   {
     what: 'status_message of a connection error has no response or responseCode',
     capture:
-      'leonidsvb__email_accounts.json (API.md observation; no account in error was captured)',
+      'none: docs/instantly-api.md, "Observed in real responses" (no account in error was captured)',
   },
 ];
 

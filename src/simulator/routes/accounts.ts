@@ -144,7 +144,7 @@ export const testVitals: Route['handle'] = (ctx) => {
 
     (allPass ? success_list : failure_list).push(result);
   }
-  // A domain the workspace does not send from gets no result (API.md: "missing from both lists").
+  // A domain the workspace does not send from gets no result (docs/instantly-api.md, "Accounts").
   return ok({ status: 'success', success_list, failure_list });
 };
 
