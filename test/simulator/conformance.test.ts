@@ -47,6 +47,10 @@ export const DEVIATIONS: readonly { what: string; capture: string }[] = [
     capture: 'leonidsvb__campaigns_list.json',
   },
   {
+    what: 'GET /accounts pages newest first, with a bare ISO timestamp as the cursor',
+    capture: 'leonidsvb__email_accounts.json',
+  },
+  {
     what: 'status_message of a connection error has no response or responseCode',
     capture:
       'none: docs/instantly-api.md, "Observed in real responses" (no account in error was captured)',
