@@ -6,7 +6,6 @@ import {
   type Account,
   type AccountDailyRow,
   type WarmupAggregate,
-  type WarmupDay,
 } from '../instantly/schemas/accounts.js';
 import type { Campaign } from '../instantly/schemas/campaigns.js';
 import type { Finding, Resource } from '../report/model.js';
@@ -114,16 +113,15 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
   ctx.progress(0, total);
 
   const [warmup, vitals, daily, tracking] = await Promise.all([
-    fetchWarmup(ctx, warmupBatches, tick, findings),
+    fetchWarmup(ctx, warmupBatches, index, tick, findings),
     fetchVitals(ctx, vitalsBatches, tick, findings),
-    fetchDaily(ctx, dailyBatches, tick, findings),
+    fetchDaily(ctx, dailyBatches, index, tick, findings),
     checkTrackingDomains(ctx, [...trackingSuspects.keys()], tick),
   ]);
 
   for (const account of inScope) {
     const key = emailKey(account.email);
     const aggregate = warmup?.aggregates.get(key);
-    const series = warmup?.series.get(key);
     const rows = daily?.get(key);
     const gate: GateCampaign[] = launching.get(key) ?? [];
     const own = [
@@ -136,8 +134,8 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
         },
         config,
       ),
-      ...(series ? evaluateWarmupSeries(account.email, series, config, ctx.now) : []),
-      ...(rows ? evaluateSending(account, rows, config, ctx.now) : []),
+      ...(warmup?.findings.get(key) ?? []),
+      ...(rows ?? []),
     ];
     findings.push(...asLaunchBlockers(own, gate));
   }
@@ -244,41 +242,51 @@ async function checkTrackingDomains(
 
 interface WarmupData {
   aggregates: Map<string, WarmupAggregate>;
-  /** `email_date_data`: per-day warmup, keyed by date. */
-  series: Map<string, Record<string, WarmupDay>>;
+  /**
+   * The early-warning findings of each sender's per-day warmup (`email_date_data`), evaluated as
+   * each batch answers: at L the raw series of 25,000 senders would otherwise all be held at once.
+   */
+  findings: Map<string, Finding[]>;
 }
 
 /**
- * Aggregates and per-day series by lower-cased email; undefined when not asked or when a batch
- * failed (reported).
+ * Aggregates and the per-day series' findings by lower-cased email; undefined when not asked or
+ * when a batch failed (reported).
  */
 async function fetchWarmup(
   ctx: SuiteContext,
   batches: readonly string[][],
+  index: AccountIndex,
   tick: () => void,
   findings: Finding[],
 ): Promise<WarmupData | undefined> {
   if (batches.length === 0) return undefined;
+  const config = ctx.settings.config.accounts;
+  const merged: WarmupData = { aggregates: new Map(), findings: new Map() };
   try {
-    const answers = await mapLimit(batches, CONCURRENCY, async (emails) => {
+    await mapLimit(batches, CONCURRENCY, async (emails) => {
       const answer = await ctx.api.post('/accounts/warmup-analytics', {
         body: { emails },
         schema: WarmupAnalytics,
         idempotent: true,
         signal: ctx.signal,
       });
-      tick();
-      return answer;
-    });
-    const merged: WarmupData = { aggregates: new Map(), series: new Map() };
-    for (const answer of answers) {
       for (const [email, aggregate] of Object.entries(answer.aggregate_data ?? {})) {
         merged.aggregates.set(emailKey(email), aggregate);
       }
       for (const [email, days] of Object.entries(answer.email_date_data ?? {})) {
-        merged.series.set(emailKey(email), days);
+        const key = emailKey(email);
+        // Findings name the account as the workspace spells it, whatever case the answer used.
+        const own = evaluateWarmupSeries(
+          index.byEmail.get(key)?.email ?? email,
+          days,
+          config,
+          ctx.now,
+        );
+        if (own.length > 0) merged.findings.set(key, own);
       }
-    }
+      tick();
+    });
     return merged;
   } catch (err) {
     if (ctx.signal.aborted) throw err;
@@ -332,39 +340,46 @@ async function fetchVitals(
 }
 
 /**
- * Daily sending rows by lower-cased email over the bounce window (whole days, today included so
- * the range is the same for every run of a day); undefined when a batch failed (reported). Always
- * scoped: unscoped, with more than 200 emails or more than 31 days, Instantly answers 413.
+ * The sending early warnings (bounce rate, volume at the cap) of each sender, by lower-cased
+ * email, from the daily rows over the bounce window (whole days, today included so the range is
+ * the same for every run of a day), evaluated as each batch answers so no batch's rows outlive
+ * it; undefined when a batch failed (reported). Always scoped: unscoped, with more than 200 emails
+ * or more than 31 days, Instantly refuses.
  */
 async function fetchDaily(
   ctx: SuiteContext,
   batches: readonly string[][],
+  index: AccountIndex,
   tick: () => void,
   findings: Finding[],
-): Promise<Map<string, AccountDailyRow[]> | undefined> {
+): Promise<Map<string, Finding[]> | undefined> {
   if (batches.length === 0) return undefined;
-  const window = dailyAnalyticsWindow(
-    ctx.now,
-    ctx.settings.config.accounts.bounce_rate.window_days,
-  );
+  const config = ctx.settings.config.accounts;
+  const window = dailyAnalyticsWindow(ctx.now, config.bounce_rate.window_days);
+  const out = new Map<string, Finding[]>();
   try {
-    const answers = await mapLimit(batches, CONCURRENCY, async (emails) => {
+    await mapLimit(batches, CONCURRENCY, async (emails) => {
       const answer = await ctx.api.get('/accounts/analytics/daily', {
         query: { emails, start_date: window.start, end_date: window.end },
         schema: AccountDailyAnalytics,
         signal: ctx.signal,
       });
+      const byEmail = new Map<string, AccountDailyRow[]>();
+      for (const row of answer) {
+        const key = emailKey(row.email_account);
+        const list = byEmail.get(key);
+        if (list) list.push(row);
+        else byEmail.set(key, [row]);
+      }
+      for (const [key, rows] of byEmail) {
+        const account = index.byEmail.get(key);
+        if (!account) continue;
+        const own = evaluateSending(account, rows, config, ctx.now);
+        if (own.length > 0) out.set(key, own);
+      }
       tick();
-      return answer;
     });
-    const byEmail = new Map<string, AccountDailyRow[]>();
-    for (const row of answers.flat()) {
-      const key = emailKey(row.email_account);
-      const list = byEmail.get(key);
-      if (list) list.push(row);
-      else byEmail.set(key, [row]);
-    }
-    return byEmail;
+    return out;
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     for (const [check, what] of [
