@@ -1,6 +1,7 @@
 /** Campaigns: list, get, sending status, analytics. */
 import { envelope, type Reply } from '../errors.js';
 import { sendingStatus } from '../series.js';
+import { DAY_MS } from '../time.js';
 import type { Campaign, CampaignAnalytics } from '../types.js';
 import {
   badRequest,
@@ -124,12 +125,15 @@ export const campaignAnalytics: Route['handle'] = (ctx) => {
   if (isReply(exclude)) return exclude;
   const orders = selectCampaignOrders(ctx);
   if (isReply(orders)) return orders;
-  // Counts are lifetime totals whatever the range: the simulator keeps no per-day campaign history.
   // Asked without ids, the live API leaves drafts out (leonidsvb__campaigns_analytics.json).
   const unscoped = ctx.query.get('id') === null && ctx.query.getAll('ids').length === 0;
   const rows = orders
-    .map((i) => ctx.data.analytics[i])
-    .filter((r): r is CampaignAnalytics => r !== undefined)
+    .flatMap((i) => {
+      const row = ctx.data.analytics[i];
+      const campaign = ctx.data.campaigns[i];
+      if (!row || !campaign) return [];
+      return [inRange(row, campaign, range, ctx.nowMs)];
+    })
     .filter((r) => !unscoped || r.campaign_status !== 0);
   if (!exclude) return ok(rows);
   return ok(
@@ -140,6 +144,55 @@ export const campaignAnalytics: Route['handle'] = (ctx) => {
     }),
   );
 };
+
+/** Counts that accrue over time, narrowed by a date range; `leads_count` is the campaign's leads. */
+const ACTIVITY_COUNTS = [
+  'contacted_count',
+  'emails_sent_count',
+  'new_leads_contacted_count',
+  'open_count',
+  'open_count_unique',
+  'reply_count',
+  'reply_count_unique',
+  'reply_count_automatic',
+  'reply_count_automatic_unique',
+  'link_click_count',
+  'link_click_count_unique',
+  'bounced_count',
+  'unsubscribed_count',
+  'completed_count',
+  'total_opportunities',
+  'total_opportunity_value',
+] as const satisfies readonly (keyof CampaignAnalytics)[];
+
+/** An active campaign's activity is taken as spread over this many last days, at most. */
+const ACTIVE_SPAN_MS = 30 * DAY_MS;
+
+/**
+ * A row over `range`: the simulator keeps no per-day campaign history, so activity is taken as
+ * even over the time the campaign sent (its whole life, or its last 30 days while it is active)
+ * and counted for the part of that time the range covers (end day included). Without a range,
+ * lifetime totals.
+ */
+function inRange(
+  row: CampaignAnalytics,
+  campaign: Campaign,
+  range: { start?: number; end?: number },
+  nowMs: number,
+): CampaignAnalytics {
+  if (range.start === undefined && range.end === undefined) return row;
+  const born = Date.parse(campaign.timestamp_created);
+  const active = campaign.status === 1 || campaign.status === 4;
+  const sentFrom = active ? Math.max(born, nowMs - ACTIVE_SPAN_MS) : born;
+  const span = Math.max(DAY_MS, nowMs - sentFrom);
+  const from = Math.max(range.start ?? sentFrom, sentFrom);
+  const to = Math.min(range.end === undefined ? nowMs : range.end + DAY_MS, nowMs);
+  const share = Math.min(1, Math.max(0, (to - from) / span));
+  if (share === 1) return row;
+  const narrowed = { ...row };
+  for (const key of ACTIVITY_COUNTS) narrowed[key] = Math.round(row[key] * share);
+  return narrowed;
+}
 
 export const OVERVIEW_SUMS = [
   'open_count',
