@@ -61,7 +61,7 @@ describe('error kinds', () => {
       'Start Date must be earlier than End Date',
     ],
     [{ status: 'error', message: 'Error message', host: 'example.com' }, '', 'Error message'],
-  ])('reads the odd error bodies of API.md section 2: %j', async (json, error, message) => {
+  ])('reads the odd error bodies of docs/instantly-api.md ("Errors"): %j', async (json, error, message) => {
     const result = await failure({ status: 400, json });
     expect(result.apiError).toEqual({ statusCode: 400, error, message });
     expect(result.message).toContain(message);
