@@ -12,7 +12,7 @@ import type { Campaign } from '../instantly/schemas/campaigns.js';
 import type { Finding, Resource, Severity } from '../model/report.js';
 import { accountHints } from './account-hints.js';
 import { finding } from './finding.js';
-import type { CheckDefinition } from './types.js';
+import type { CheckId } from '../model/checks.js';
 import { unknownFromError } from './unknown.js';
 
 /** Pure evaluation of accounts and their domains: data in, findings out, no I/O. */
@@ -35,27 +35,7 @@ export const ACCOUNT_CHECK = {
   dmarc: 'domain.dmarc',
   vitals: 'domain.vitals',
   tracking: 'domain.tracking',
-} as const;
-
-export const accountChecks: readonly CheckDefinition[] = [
-  { id: ACCOUNT_CHECK.connection, title: 'Account connection' },
-  { id: ACCOUNT_CHECK.paused, title: 'Account paused while a campaign uses it' },
-  { id: ACCOUNT_CHECK.setupPending, title: 'Account setup pending' },
-  { id: ACCOUNT_CHECK.autofixFailed, title: 'Account automatic reconnection failed' },
-  { id: ACCOUNT_CHECK.warmupStatus, title: 'Account warmup status' },
-  { id: ACCOUNT_CHECK.warmupScore, title: 'Account warmup score' },
-  { id: ACCOUNT_CHECK.warmupHealth, title: 'Account warmup health score' },
-  { id: ACCOUNT_CHECK.warmupTrend, title: 'Account warmup inbox rate falling' },
-  { id: ACCOUNT_CHECK.warmupSpam, title: 'Account warmup mail landing in spam' },
-  { id: ACCOUNT_CHECK.bounceRate, title: 'Account bounce rate' },
-  { id: ACCOUNT_CHECK.volumeCap, title: 'Account sending at its daily limit' },
-  { id: ACCOUNT_CHECK.spf, title: 'Sending domain SPF' },
-  { id: ACCOUNT_CHECK.dkim, title: 'Sending domain DKIM' },
-  { id: ACCOUNT_CHECK.mx, title: 'Sending domain MX' },
-  { id: ACCOUNT_CHECK.dmarc, title: 'Sending domain DMARC' },
-  { id: ACCOUNT_CHECK.vitals, title: 'Sending domain DNS result' },
-  { id: ACCOUNT_CHECK.tracking, title: 'Custom tracking domain active' },
-];
+} as const satisfies Record<string, CheckId>;
 
 const SUITE = 'accounts' as const;
 
@@ -113,7 +93,7 @@ export function evaluateAccount(input: AccountEvaluationInput, config: AccountsC
 }
 
 export type Make = (
-  check: string,
+  check: CheckId,
   severity: Severity,
   message: string,
   remediation: string,
@@ -254,7 +234,7 @@ function checkWarmupStatus(account: Account, make: Make): Finding[] {
 
 /** Scores are 0-100 and worse when lower: below `error` is an error, below `warning` a warning. */
 function checkScore(
-  check: string,
+  check: CheckId,
   what: string,
   score: number | null,
   config: AccountsConfig,

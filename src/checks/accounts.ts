@@ -11,7 +11,6 @@ import type { Campaign } from '../instantly/schemas/campaigns.js';
 import type { Finding, Resource } from '../model/report.js';
 import {
   ACCOUNT_CHECK,
-  accountChecks,
   evaluateAccount,
   evaluateDomains,
   evaluateTrackingDomains,
@@ -25,7 +24,7 @@ import { chunk, mapLimit } from './map-limit.js';
 import { InstantlyError } from '../instantly/errors.js';
 import { dailyAnalyticsWindow } from './resources.js';
 import { domainOf, emailKey, indexAccounts, sendersOf, type AccountIndex } from './senders.js';
-import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
+import type { Suite, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
 
 /**
@@ -35,8 +34,6 @@ import { unknownFromError } from './unknown.js';
  * (docs/instantly-api.md, "Request plan", rows 6-10). Evaluation is in account-checks.ts and,
  * for the daily series (the early warnings), account-signals.ts.
  */
-
-export const checks: readonly CheckDefinition[] = accountChecks;
 
 const SUITE = 'accounts' as const;
 const SUITE_RESOURCE: Resource = { type: 'suite', id: SUITE, name: 'Accounts' };

@@ -1,20 +1,12 @@
 import { PlanDetails, Workspace, CampaignProbePage } from '../instantly/schemas/workspace.js';
 import type { Subscription } from '../instantly/schemas/workspace.js';
+import type { CheckId } from '../model/checks.js';
 import type { Finding, Report, Resource } from '../model/report.js';
 import { finding } from './finding.js';
 import { HINTS } from './hints.js';
 import { describeError, errorFacts, isCdnBlock, type ErrorFacts } from './scopes.js';
-import type { CheckDefinition, SuiteContext, SuiteOutcome } from './types.js';
+import type { SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
-
-export const checks: CheckDefinition[] = [
-  { id: 'workspace.api-key', title: 'API key valid' },
-  { id: 'workspace.plan', title: 'Paid plan active' },
-  { id: 'workspace.api-reachable', title: 'Instantly API reachable' },
-  { id: 'workspace.removal', title: 'Workspace scheduled for removal' },
-  { id: 'workspace.lead-usage', title: 'Leads near the plan limit' },
-  { id: 'workspace.subscription', title: 'Subscription set to cancel' },
-];
 
 const SUITE = 'auth' as const;
 
@@ -122,7 +114,7 @@ function grantedNote(facts: ErrorFacts): string {
 function fatal(facts: ErrorFacts, workspace: Report['workspace']): AuthResult | null {
   const resource = workspaceResource(workspace);
   const make = (
-    check: string,
+    check: CheckId,
     severity: 'error' | 'unknown',
     cause: string,
     message: string,

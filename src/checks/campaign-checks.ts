@@ -12,7 +12,7 @@ import { campaignHints, sendingStatusHints, unknownSendingStatusHint } from './c
 import { isActive } from './campaign-selection.js';
 import { finding } from './finding.js';
 import { sendersOf, type AccountIndex } from './senders.js';
-import type { CheckDefinition } from './types.js';
+import type { CheckId } from '../model/checks.js';
 
 /**
  * Pure evaluation of one campaign: data in, findings out, no I/O. The suite (campaigns.ts) fetches
@@ -31,21 +31,7 @@ export const CAMPAIGN_CHECK = {
   bounceRate: 'campaign.bounce-rate',
   sendingStatus: 'campaign.sending-status',
   notSending: 'campaign.not-sending',
-} as const;
-
-export const campaignChecks: readonly CheckDefinition[] = [
-  { id: CAMPAIGN_CHECK.status, title: 'Campaign status' },
-  { id: CAMPAIGN_CHECK.paused, title: 'Campaign paused' },
-  { id: CAMPAIGN_CHECK.notFound, title: 'Campaign named for the launch gate exists' },
-  { id: CAMPAIGN_CHECK.sequence, title: 'Campaign sequence' },
-  { id: CAMPAIGN_CHECK.schedule, title: 'Campaign schedule' },
-  { id: CAMPAIGN_CHECK.senders, title: 'Campaign senders' },
-  { id: CAMPAIGN_CHECK.dailyLimit, title: 'Campaign daily limit' },
-  { id: CAMPAIGN_CHECK.leads, title: 'Campaign leads' },
-  { id: CAMPAIGN_CHECK.bounceRate, title: 'Campaign bounce rate' },
-  { id: CAMPAIGN_CHECK.sendingStatus, title: 'Campaign sending status' },
-  { id: CAMPAIGN_CHECK.notSending, title: 'Campaign not sending' },
-];
+} as const satisfies Record<string, CheckId>;
 
 /** What the analytics said about this campaign: its row, or `missing` when it had none. */
 export type AnalyticsInput = CampaignAnalytics | 'missing' | undefined;
@@ -102,7 +88,7 @@ export function campaignNotFound(id: string): Finding {
 }
 
 type Emit = (
-  check: string,
+  check: CheckId,
   severity: Severity,
   message: string,
   remediation: string,

@@ -2,7 +2,6 @@ import { Campaign, type CampaignAnalytics, SendingStatus } from '../instantly/sc
 import type { Finding, Resource } from '../model/report.js';
 import {
   CAMPAIGN_CHECK,
-  campaignChecks,
   campaignNotFound,
   evaluateCampaign,
   type AnalyticsInput,
@@ -13,7 +12,8 @@ import { asLaunchBlockers, launchGateIds } from './launch-gate.js';
 import { mapLimit } from './map-limit.js';
 import { errorFacts } from './scopes.js';
 import { indexAccounts, type AccountIndex } from './senders.js';
-import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
+import type { Suite, SuiteContext, SuiteOutcome } from './types.js';
+import type { CheckId } from '../model/checks.js';
 import { unknownFromError } from './unknown.js';
 
 /**
@@ -22,8 +22,6 @@ import { unknownFromError } from './unknown.js';
  * per 100 items) plus, per checked active campaign, its sending status (docs/instantly-api.md,
  * "Request plan"), then evaluate each campaign with the pure rules of campaign-checks.ts.
  */
-
-export const checks: readonly CheckDefinition[] = campaignChecks;
 
 const SUITE = 'campaigns' as const;
 const SUITE_RESOURCE: Resource = { type: 'suite', id: SUITE, name: 'Campaigns' };
@@ -264,7 +262,7 @@ async function fetchSendingStatuses(
 async function perCampaign(
   ctx: SuiteContext,
   campaigns: readonly Campaign[],
-  check: string,
+  check: CheckId,
   what: string,
   findings: Finding[],
   request: (c: Campaign) => Promise<void>,
