@@ -113,13 +113,19 @@ function grantedNote(facts: ErrorFacts): string {
 /** Kinds that mean no further request can succeed: stop the run. */
 function fatal(facts: ErrorFacts, workspace: Report['workspace']): AuthResult | null {
   const resource = workspaceResource(workspace);
-  const make = (
-    check: CheckId,
-    severity: 'error' | 'unknown',
-    cause: string,
-    message: string,
-    remediation: string,
-  ): AuthResult => ({
+  const make = ({
+    check,
+    severity,
+    cause,
+    message,
+    remediation,
+  }: {
+    check: CheckId;
+    severity: 'error' | 'unknown';
+    cause: string;
+    message: string;
+    remediation: string;
+  }): AuthResult => ({
     outcome: {
       findings: [
         finding({
@@ -143,46 +149,48 @@ function fatal(facts: ErrorFacts, workspace: Report['workspace']): AuthResult | 
     failure: { cause, message, remediation },
   });
   if (isCdnBlock(facts)) {
-    return make(
-      'workspace.api-reachable',
-      'unknown',
-      'blocked',
-      `Could not check the workspace: ${describeError(facts)}.`,
-      HINTS.cdnBlocked,
-    );
+    return make({
+      check: 'workspace.api-reachable',
+      severity: 'unknown',
+      cause: 'blocked',
+      message: `Could not check the workspace: ${describeError(facts)}.`,
+      remediation: HINTS.cdnBlocked,
+    });
   }
   switch (facts.kind) {
     case 'auth':
-      return make(
-        'workspace.api-key',
-        'error',
-        'auth',
-        'Instantly rejected the API key (401): it is missing, invalid, revoked, or an API v1 key.',
-        HINTS.invalidKey,
-      );
+      return make({
+        check: 'workspace.api-key',
+        severity: 'error',
+        cause: 'auth',
+        message:
+          'Instantly rejected the API key (401): it is missing, invalid, revoked, or an API v1 key.',
+        remediation: HINTS.invalidKey,
+      });
     case 'plan':
-      return make(
-        'workspace.plan',
-        'error',
-        'plan',
-        'The workspace has no active paid plan (402), so the API answers nothing.',
-        HINTS.noPlan,
-      );
+      return make({
+        check: 'workspace.plan',
+        severity: 'error',
+        cause: 'plan',
+        message: 'The workspace has no active paid plan (402), so the API answers nothing.',
+        remediation: HINTS.noPlan,
+      });
     case 'network':
     case 'timeout':
     case 'server':
     case 'rate-limited':
-      return make(
-        'workspace.api-reachable',
-        'unknown',
-        facts.kind === 'timeout' ? 'timeout' : 'unreachable',
-        `Could not check the workspace: ${describeError(facts)}.`,
-        facts.kind === 'rate-limited'
-          ? HINTS.rateLimited
-          : facts.kind === 'timeout'
-            ? HINTS.timeout
-            : HINTS.unreachable,
-      );
+      return make({
+        check: 'workspace.api-reachable',
+        severity: 'unknown',
+        cause: facts.kind === 'timeout' ? 'timeout' : 'unreachable',
+        message: `Could not check the workspace: ${describeError(facts)}.`,
+        remediation:
+          facts.kind === 'rate-limited'
+            ? HINTS.rateLimited
+            : facts.kind === 'timeout'
+              ? HINTS.timeout
+              : HINTS.unreachable,
+      });
     default:
       return null;
   }
