@@ -1,4 +1,9 @@
-import { Campaign, type CampaignAnalytics, SendingStatus } from '../instantly/schemas/campaigns.js';
+import {
+  Campaign,
+  CAMPAIGN_STATUS,
+  type CampaignAnalytics,
+  SendingStatus,
+} from '../instantly/schemas/campaigns.js';
 import type { Finding, Resource } from '../model/report.js';
 import {
   CAMPAIGN_CHECK,
@@ -111,7 +116,7 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
   }
 
   const noAnalyticsYet = lifetimeById
-    ? selected.filter((c) => c.status === 0 && !lifetimeById.has(c.id)).length
+    ? selected.filter((c) => c.status === CAMPAIGN_STATUS.draft && !lifetimeById.has(c.id)).length
     : 0;
 
   findings.push(...requestFindings);
@@ -119,7 +124,11 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
 
   for (const listed of selected) {
     const campaign = detailed.get(listed.id) ?? listed;
-    if (campaign.sequences === undefined && campaign.status === 0 && detailed.has(listed.id)) {
+    if (
+      campaign.sequences === undefined &&
+      campaign.status === CAMPAIGN_STATUS.draft &&
+      detailed.has(listed.id)
+    ) {
       // Real drafts come without `sequences` until a step is written (docs/instantly-api.md,
       // "Campaigns"): for a draft the absent field is an empty sequence, not a gap in the answer.
       findings.push(...evaluate({ ...campaign, sequences: [] }));
@@ -180,7 +189,12 @@ async function leadCounts(
   const rows = await ctx.resources.campaignLifetime();
   const have = new Set(rows.map((r) => r.campaign_id));
   const absent = selected
-    .filter((c) => c.status !== 3 && c.status !== 4 && !have.has(c.id))
+    .filter(
+      (c) =>
+        c.status !== CAMPAIGN_STATUS.completed &&
+        c.status !== CAMPAIGN_STATUS.runningSubsequences &&
+        !have.has(c.id),
+    )
     .map((c) => c.id);
   if (absent.length === 0) return rows;
   return [...rows, ...(await ctx.resources.campaignLifetimeByIds(absent))];
