@@ -3,7 +3,7 @@ import type { Account, AccountDailyRow, WarmupDay } from '../instantly/schemas/a
 import type { Finding, Severity } from '../model/report.js';
 import { accountHints } from './account-hints.js';
 import { ACCOUNT_CHECK, accountFindingMaker } from './account-checks.js';
-import { percent } from './campaign-checks.js';
+import { percent, plural } from '../report/format.js';
 
 /**
  * Early warnings: pure evaluation of a sender's daily series (warmup per day from
@@ -276,10 +276,5 @@ function whole(fraction: number): string {
 }
 
 function points(fraction: number): string {
-  const p = Math.round(fraction * 100);
-  return `${p} ${p === 1 ? 'point' : 'points'}`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+  return plural(Math.round(fraction * 100), 'point');
 }

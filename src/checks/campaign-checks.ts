@@ -1,6 +1,7 @@
 import type { CampaignsConfig } from '../config/schema.js';
 import { ACCOUNT_STATUS_LABELS } from '../instantly/schemas/accounts.js';
 import {
+  CAMPAIGN_STATUS,
   CAMPAIGN_STATUS_LABELS,
   NOT_SENDING_STATUS_DESCRIPTIONS,
   type Campaign,
@@ -8,6 +9,7 @@ import {
   type SendingStatus,
 } from '../instantly/schemas/campaigns.js';
 import type { Finding, Resource, Severity } from '../model/report.js';
+import { percent } from '../report/format.js';
 import { campaignHints, sendingStatusHints, unknownSendingStatusHint } from './campaign-hints.js';
 import { isActive } from './campaign-selection.js';
 import { finding, type FindingInput } from './finding.js';
@@ -96,15 +98,18 @@ function emitter(campaign: Campaign): Emit {
 }
 
 const NEGATIVE_STATUS: Readonly<Record<number, { message: string; hint: string }>> = {
-  [-1]: {
+  [CAMPAIGN_STATUS.accountsUnhealthy]: {
     message: 'Instantly stopped it because its sending accounts are unhealthy',
     hint: campaignHints.accountsUnhealthy,
   },
-  [-2]: {
+  [CAMPAIGN_STATUS.bounceProtect]: {
     message: 'Instantly paused it for a high bounce rate',
     hint: campaignHints.bounceProtect,
   },
-  [-99]: { message: 'sending is suspended', hint: campaignHints.accountSuspended },
+  [CAMPAIGN_STATUS.accountSuspended]: {
+    message: 'sending is suspended',
+    hint: campaignHints.accountSuspended,
+  },
 };
 
 function checkStatus(campaign: Campaign, make: Emit): Finding[] {
@@ -122,7 +127,7 @@ function checkStatus(campaign: Campaign, make: Emit): Finding[] {
       }),
     ];
   }
-  if (status === 2) {
+  if (status === CAMPAIGN_STATUS.paused) {
     return [
       make({
         check: CAMPAIGN_CHECK.paused,
@@ -396,11 +401,16 @@ function checkLeads(
   make: Emit,
 ): Finding[] {
   // Completed campaigns are done with their leads; subsequences run after the main sequence.
-  if (campaign.status === 3 || campaign.status === 4 || analytics === undefined) return [];
+  if (
+    campaign.status === CAMPAIGN_STATUS.completed ||
+    campaign.status === CAMPAIGN_STATUS.runningSubsequences ||
+    analytics === undefined
+  )
+    return [];
   if (analytics === 'missing') {
     // Instantly leaves drafts out of its analytics until they have any: "no analytics yet" is
     // not a fault, and alone it does not block a launch (the suite names it in its details).
-    if (campaign.status === 0) return [];
+    if (campaign.status === CAMPAIGN_STATUS.draft) return [];
     return [
       make({
         check: CAMPAIGN_CHECK.leads,
@@ -481,11 +491,6 @@ function checkBounceRate(
       },
     }),
   ];
-}
-
-export function percent(fraction: number): string {
-  const p = fraction * 100;
-  return `${Number.isInteger(p) ? p : p.toFixed(1)} %`;
 }
 
 type Outcome = Severity | 'ok';
