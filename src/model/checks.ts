@@ -45,7 +45,7 @@ export const CHECK_CATALOGUE = [
   { id: 'campaign.schedule', suite: 'campaigns', title: 'Campaign schedule', severity: 'error', finds: 'no sending day' },
   { id: 'campaign.senders', suite: 'campaigns', title: 'Campaign senders', severity: 'error', finds: 'no sending account, or one missing from the workspace' },
   { id: 'campaign.daily-limit', suite: 'campaigns', title: 'Campaign daily limit', severity: 'warning', finds: 'a limit of 0' },
-  { id: 'campaign.leads', suite: 'campaigns', title: 'Campaign leads', severity: 'warning', finds: 'no lead left to contact' },
+  { id: 'campaign.leads', suite: 'campaigns', title: 'Campaign leads', severity: 'error', finds: 'no leads at all, or none left to contact' },
   { id: 'campaign.bounce-rate', suite: 'campaigns', title: 'Campaign bounce rate', severity: 'error' },
   { id: 'campaign.sending-status', suite: 'campaigns', title: 'Campaign sending status', severity: 'error', finds: "Instantly's own sending diagnostics" },
   { id: 'campaign.not-sending', suite: 'campaigns', title: 'Campaign not sending', severity: 'error' },
