@@ -3,7 +3,14 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { createProxyFetch } from '../net/proxy.js';
 import { readMarker } from './marker.js';
-import type { IssueChange, IssueStore, IssueSummary, NewIssue, RepoRef } from './store.js';
+import {
+  isOurs,
+  type IssueChange,
+  type IssueStore,
+  type IssueSummary,
+  type NewIssue,
+  type RepoRef,
+} from './store.js';
 
 export type { IssueSummary, RepoRef } from './store.js';
 
@@ -94,8 +101,12 @@ interface RawIssue {
   html_url: string;
   created_at: string;
   closed_at: string | null;
+  user?: { login?: string } | null;
   pull_request?: unknown;
 }
+
+/** Who `GITHUB_TOKEN` (an installation token of the GitHub Actions app) writes issues as. */
+export const ACTIONS_BOT = 'github-actions[bot]';
 
 function summarize(issue: RawIssue): IssueSummary {
   const body = issue.body ?? '';
@@ -108,6 +119,7 @@ function summarize(issue: RawIssue): IssueSummary {
     htmlUrl: issue.html_url,
     createdAt: issue.created_at,
     closedAt: issue.closed_at,
+    author: issue.user?.login ?? '',
     marker: readMarker(body),
   };
 }
@@ -118,6 +130,25 @@ export class OctokitIssueStore implements IssueStore {
     private readonly octokit: Octokit,
     private readonly repo: RepoRef,
   ) {}
+
+  private identity: Promise<string> | undefined;
+
+  /**
+   * `GET /user` names the user of a personal access token (classic or fine-grained). An
+   * installation token (`GITHUB_TOKEN`) cannot read it: GitHub answers 403 "Resource not
+   * accessible by integration", and the issues such a token creates are authored by
+   * `github-actions[bot]`. Asked once per store.
+   */
+  whoAmI(): Promise<string> {
+    this.identity ??= this.octokit.rest.users.getAuthenticated().then(
+      ({ data }) => data.login,
+      (err: unknown) => {
+        if (statusOf(err) === 403) return ACTIONS_BOT;
+        throw err;
+      },
+    );
+    return this.identity;
+  }
 
   /** Open issues with the label, every page (pull requests left out). */
   async listOpen(label: string): Promise<IssueSummary[]> {
@@ -136,7 +167,8 @@ export class OctokitIssueStore implements IssueStore {
    */
   async findLastClosed(
     label: string,
-    workspaceId: string,
+    workspaceId: string | null,
+    me: string,
     maxPages = 5,
   ): Promise<IssueSummary | null> {
     let pages = 0;
@@ -154,7 +186,13 @@ export class OctokitIssueStore implements IssueStore {
       const matching = (response.data as RawIssue[])
         .filter((i) => i.pull_request === undefined)
         .map(summarize)
-        .filter((i) => i.marker.workspaceId === workspaceId && i.stateReason !== 'duplicate')
+        .filter(
+          (i) =>
+            isOurs(i, me) &&
+            i.marker.workspaceId !== null &&
+            (workspaceId === null || i.marker.workspaceId === workspaceId) &&
+            i.stateReason !== 'duplicate',
+        )
         .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
       if (matching[0]) return matching[0];
       if (++pages >= maxPages) break;

@@ -20,6 +20,8 @@ export interface IssueSummary {
   htmlUrl: string;
   createdAt: string;
   closedAt: string | null;
+  /** Login of the issue's author (`user.login`); empty when GitHub did not say. */
+  author: string;
   marker: MarkerReading;
 }
 
@@ -37,10 +39,24 @@ export interface IssueChange {
 }
 
 export interface IssueStore {
+  /**
+   * The login issues this token creates are authored by: the token's user for a personal access
+   * token, `github-actions[bot]` for `GITHUB_TOKEN` (an installation token, which cannot read
+   * `GET /user`).
+   */
+  whoAmI(): Promise<string>;
   /** Open issues with the label, every page (pull requests left out). */
   listOpen(label: string): Promise<IssueSummary[]>;
-  /** The most recently closed issue with the label that names the workspace (not a duplicate). */
-  findLastClosed(label: string, workspaceId: string): Promise<IssueSummary | null>;
+  /**
+   * The most recently closed issue with the label that names the workspace (not a duplicate)
+   * and was created by `me` (see `isOurs`).
+   */
+  findLastClosed(
+    label: string,
+    /** null: any workspace (the run could not identify its own). */
+    workspaceId: string | null,
+    me: string,
+  ): Promise<IssueSummary | null>;
   /** Creates each label that does not exist yet. */
   ensureLabels(labels: readonly string[]): Promise<void>;
   /** Creates the issue; an assignee the tracker refuses leaves it unassigned, with a warning. */
@@ -63,18 +79,38 @@ export interface LocatedIssues {
 export const byAge = (a: IssueSummary, b: IssueSummary): number =>
   a.createdAt.localeCompare(b.createdAt) || a.number - b.number;
 
+/**
+ * Ours: created by the identity this token acts as, and carrying our marker. Anything else is a
+ * person's (a hand-filed issue with the label, an issue template, a forged marker by another
+ * account) and is never edited, commented, closed or reopened (contract section 5).
+ */
+export function isOurs(issue: Pick<IssueSummary, 'author' | 'marker'>, me: string): boolean {
+  return issue.marker.present && issue.author.toLowerCase() === me.toLowerCase();
+}
+
+export interface LocateOptions {
+  /** See `IssueStore.whoAmI`. */
+  me: string;
+  /**
+   * Several workspaces report into the repository: a broken marker that no longer names a
+   * workspace could be any of theirs, so it is not adopted.
+   */
+  agency: boolean;
+}
+
 export async function locate(
   store: IssueStore,
   label: string,
   workspaceId: string,
+  { me, agency }: LocateOptions,
 ): Promise<LocatedIssues> {
   const warnings: string[] = [];
-  const open = await store.listOpen(label);
+  const open = (await store.listOpen(label)).filter((i) => isOurs(i, me));
   const mine = open.filter((i) => i.marker.workspaceId === workspaceId).sort(byAge);
   let chosen = mine[0] ?? null;
-  if (!chosen) {
-    // A marker a person broke no longer names its workspace. Reuse such an issue rather than
-    // open a second one: one workspace per repository is the common case.
+  if (!chosen && !agency) {
+    // A marker a person broke no longer names its workspace. Reuse such an issue (ours: same
+    // author) rather than open a second one: one workspace per repository is the common case.
     const unreadable = open.filter((i) => i.marker.workspaceId === null).sort(byAge)[0];
     if (unreadable) {
       chosen = unreadable;
@@ -82,9 +118,10 @@ export async function locate(
         `issue #${unreadable.number} has the label "${label}" but its tracking state cannot be read (${unreadable.marker.warning ?? 'unknown reason'}); reusing it`,
       );
     }
-  } else if (chosen.marker.warning) {
+  } else if (chosen?.marker.warning) {
     warnings.push(`issue #${chosen.number}: ${chosen.marker.warning}`);
   }
-  const lastClosed = chosen ? null : await store.findLastClosed(label, workspaceId);
+  const closed = chosen ? null : await store.findLastClosed(label, workspaceId, me);
+  const lastClosed = closed && isOurs(closed, me) ? closed : null;
   return { open: chosen, duplicates: mine.slice(1), lastClosed, warnings };
 }
