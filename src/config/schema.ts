@@ -306,4 +306,6 @@ export interface RunSettings {
   config: ConfigFile;
   /** The config file that was read, as the user named it; absent when none was found. */
   configPath?: string;
+  /** Dead-man's switch pinged after every run (contract section 6); a secret. */
+  heartbeatUrl?: string;
 }

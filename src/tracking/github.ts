@@ -36,6 +36,29 @@ export interface GitHubClientOptions {
   spaceWrites?: boolean;
   /** Debug log (never receives the token). */
   log?: (message: string) => void;
+  /** Each request's own limit (default 30 s): a timed-out request may be retried. */
+  requestTimeoutMs?: number;
+  /**
+   * The tracking phase's deadline: when it aborts, every request in flight ends at once and is
+   * not retried (its reason is an `AbortError`, which octokit's retry plugin passes through).
+   */
+  signal?: AbortSignal;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** fetch with a timeout per request and the phase's deadline on top of the caller's signal. */
+function boundedFetch(
+  inner: typeof fetch,
+  timeoutMs: number,
+  deadline: AbortSignal | undefined,
+): typeof fetch {
+  return (input, init) => {
+    const signals = [AbortSignal.timeout(timeoutMs)];
+    if (deadline) signals.push(deadline);
+    if (init?.signal) signals.push(init.signal);
+    return inner(input, { ...init, signal: AbortSignal.any(signals) });
+  };
 }
 
 /** A Bottleneck group stand-in that runs jobs at once (see `spaceWrites`). */
@@ -76,7 +99,13 @@ export function createGitHubClient(token: string, options: GitHubClientOptions =
     {
       baseUrl,
       // HTTP(S)_PROXY / NO_PROXY, decided per request URL (see src/net/proxy.ts).
-      request: { fetch: createProxyFetch() },
+      request: {
+        fetch: boundedFetch(
+          createProxyFetch(),
+          options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+          options.signal,
+        ),
+      },
       retry: { retries, retryAfterBaseValue: base },
       throttle: {
         retryAfterBaseValue: base,

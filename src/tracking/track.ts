@@ -220,7 +220,12 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
       trend,
       ...(planned ? { plan: planned } : {}),
       ...result,
-      error: toTrackingError(err, repo, step),
+      error: options.client?.signal?.aborted
+        ? {
+            kind: 'network',
+            message: `Could not ${step} in ${repo.owner}/${repo.repo}: GitHub did not answer before the tracking deadline (the run's timeout plus a short grace). The report and the job summary are written; the next run will catch up.`,
+          }
+        : toTrackingError(err, repo, step),
     };
   }
 }
