@@ -128,6 +128,7 @@ export async function settingsFromActionInputs(
     cwd: options.cwd,
     required,
     knownChecks: options.knownChecks,
+    confine: true,
     ...(options.readFile ? { readFile: options.readFile } : {}),
   });
   if (!file.ok) problems.addAll(file.problems);
