@@ -31,17 +31,20 @@ const CANCEL_EXIT_MS = 8_000;
  * outputs and a summary saying the run was cancelled are still written.
  */
 function onSignals(cancel: AbortController): () => void {
+  let fallback: NodeJS.Timeout | undefined;
   const handler = (signal: NodeJS.Signals) => {
-    if (!cancel.signal.aborted)
+    if (!cancel.signal.aborted) {
       cancel.abort(new DOMException(`cancelled (${signal})`, 'AbortError'));
-    // Whatever happens, never outlive the runner's final kill with nothing written.
-    setTimeout(() => process.exit(1), CANCEL_EXIT_MS).unref();
+    }
+    // Should writing what is known itself hang, exit before the runner's final kill.
+    fallback ??= setTimeout(() => process.exit(1), CANCEL_EXIT_MS).unref();
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   return () => {
     process.off('SIGINT', handler);
     process.off('SIGTERM', handler);
+    clearTimeout(fallback);
   };
 }
 
