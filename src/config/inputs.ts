@@ -2,13 +2,14 @@ import { normalize } from 'node:path';
 import { quote } from './describe.js';
 import { Problems } from './errors.js';
 import { readConfigFile, type ReadFile } from './load-file.js';
-import { HeartbeatConfig, type IssueConfig, type RunSettings } from './schema.js';
+import type { IssueConfig, RunSettings } from './schema.js';
 import { DEFAULTS, mergeSettings, type SettingsOverrides } from './settings.js';
 import {
   checkApiKey,
   parseBaseUrl,
   parseBoolean,
   parseFailOn,
+  parseHeartbeatUrl,
   parseId,
   parseRateLimit,
   parseSuites,
@@ -152,17 +153,6 @@ export async function settingsFromActionInputs(
   };
   if (title !== '') tracking.title = title;
   return { ...settings, tracking };
-}
-
-/** An http(s) URL; the value is a secret, so a message never repeats it. */
-function parseHeartbeatUrl(raw: string, src: string, problems: Problems): string | undefined {
-  if (HeartbeatConfig.shape.url.safeParse(raw).success) return raw;
-  problems.add({
-    source: src,
-    message: 'is not an http(s) URL without a query string',
-    hint: 'Pass the ping URL of your dead-man’s-switch service from a secret, e.g. `heartbeat-url: ${{ secrets.HEARTBEAT_URL }}`.',
-  });
-  return undefined;
 }
 
 function splitList(raw: string): string[] {

@@ -1,4 +1,6 @@
+import type { Report } from '../model/report.js';
 import { createProxyFetch } from '../net/proxy.js';
+import { blindSuites } from '../report/blind.js';
 
 /**
  * The dead-man's switch of contract section 6: after every run, a GET to `url` when the run
@@ -14,6 +16,16 @@ export interface HeartbeatOptions {
   /** Wait before the one retry; default 1 s. */
   retryDelayMs?: number;
   fetch?: typeof fetch;
+}
+
+/** Pings after a run of these reports: `<url>` when every one could check everything. */
+export function heartbeatAfter(
+  url: string,
+  reports: readonly Report[],
+  options: HeartbeatOptions = {},
+): Promise<string | undefined> {
+  const sawAll = reports.every((r) => blindSuites(r).length === 0);
+  return pingHeartbeat(url, sawAll, options);
 }
 
 export function heartbeatTarget(url: string, ok: boolean): string {

@@ -18,7 +18,7 @@ import { runUrlFromEnv } from '../tracking/body.js';
 import type { GitHubClientOptions } from '../tracking/github.js';
 import { renderTrendSummary } from '../tracking/trend.js';
 import { aggregateOutputs, combinedReport } from './aggregate.js';
-import { pingHeartbeat, type HeartbeatOptions } from './heartbeat.js';
+import { heartbeatAfter, type HeartbeatOptions } from './heartbeat.js';
 import { renderAgencySummary, type AgencySummaryRow } from './overview.js';
 import type { Plan } from '../tracking/planner.js';
 
@@ -128,8 +128,8 @@ export async function publish(outcome: RunOutcome, options: PublishOptions): Pro
 
   const heartbeatUrl = settings?.heartbeatUrl;
   if (heartbeatUrl) {
-    const sawAll = rows.every((r) => blindSuites(r.report).length === 0);
-    const warning = await pingHeartbeat(heartbeatUrl, sawAll, options.heartbeat);
+    const reports = rows.map((r) => r.report);
+    const warning = await heartbeatAfter(heartbeatUrl, reports, options.heartbeat);
     if (warning) core.warning(warning);
   }
 }

@@ -147,7 +147,9 @@ describe('the whole body stays under GitHub’s limit (issue 15)', () => {
       at: at(i).toISOString(),
       errors: i,
       warnings: 0,
-      unknown: 0,
+      bounceRate: 0.01,
+      webhookFailureRate: null,
+      unhealthyAccounts: 1,
     }));
     const big = {
       ...report(findings),
@@ -168,7 +170,7 @@ describe('the whole body stays under GitHub’s limit (issue 15)', () => {
     };
     const body = renderIssueBody({
       report: big,
-      state: { ...nextState, history } as typeof nextState,
+      state: { ...nextState, history },
       now: at(2),
       runUrl: RUN,
     });
