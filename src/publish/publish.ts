@@ -34,7 +34,7 @@ const CANCELLED =
   'The run was cancelled (SIGINT/SIGTERM): what was checked before is reported; unfinished checks are unknown and the tracking issue may not be updated.';
 
 /** Time the tracking phase may take past the run's `timeout` (seconds). */
-export const TRACKING_GRACE_SECONDS = 30;
+export const TRACKING_GRACE_SECONDS = 60;
 
 /**
  * The report's file: unique per step (`GITHUB_ACTION` is the step's id, or a generated one such

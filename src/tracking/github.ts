@@ -5,6 +5,7 @@ import { createProxyFetch } from '../net/proxy.js';
 import { readMarker } from './marker.js';
 import {
   isOurs,
+  type Identity,
   type IssueChange,
   type IssueStore,
   type IssueSummary,
@@ -134,8 +135,6 @@ interface RawIssue {
   pull_request?: unknown;
 }
 
-/** Who `GITHUB_TOKEN` (an installation token of the GitHub Actions app) writes issues as. */
-export const ACTIONS_BOT = 'github-actions[bot]';
 
 function summarize(issue: RawIssue): IssueSummary {
   const body = issue.body ?? '';
@@ -160,7 +159,7 @@ export class OctokitIssueStore implements IssueStore {
     private readonly repo: RepoRef,
   ) {}
 
-  private identity: Promise<string> | undefined;
+  private identity: Promise<Identity> | undefined;
 
   /**
    * `GET /user` names the user of a personal access token (classic or fine-grained). An
@@ -168,11 +167,11 @@ export class OctokitIssueStore implements IssueStore {
    * accessible by integration", and the issues such a token creates are authored by
    * `github-actions[bot]`. Asked once per store.
    */
-  whoAmI(): Promise<string> {
+  whoAmI(): Promise<Identity> {
     this.identity ??= this.octokit.rest.users.getAuthenticated().then(
-      ({ data }) => data.login,
-      (err: unknown) => {
-        if (statusOf(err) === 403) return ACTIONS_BOT;
+      ({ data }): Identity => ({ kind: 'user', login: data.login }),
+      (err: unknown): Identity => {
+        if (statusOf(err) === 403) return { kind: 'app' };
         throw err;
       },
     );
@@ -197,7 +196,7 @@ export class OctokitIssueStore implements IssueStore {
   async findLastClosed(
     label: string,
     workspaceId: string | null,
-    me: string,
+    me: Identity,
     maxPages = 5,
   ): Promise<IssueSummary | null> {
     let pages = 0;

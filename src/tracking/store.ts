@@ -40,11 +40,11 @@ export interface IssueChange {
 
 export interface IssueStore {
   /**
-   * The login issues this token creates are authored by: the token's user for a personal access
-   * token, `github-actions[bot]` for `GITHUB_TOKEN` (an installation token, which cannot read
-   * `GET /user`).
+   * Who this token acts as: the token's user for a personal access token; a GitHub App for an
+   * installation token (`GITHUB_TOKEN` writes as `github-actions[bot]`), which cannot read
+   * `GET /user`.
    */
-  whoAmI(): Promise<string>;
+  whoAmI(): Promise<Identity>;
   /** Open issues with the label, every page (pull requests left out). */
   listOpen(label: string): Promise<IssueSummary[]>;
   /**
@@ -55,7 +55,7 @@ export interface IssueStore {
     label: string,
     /** null: any workspace (the run could not identify its own). */
     workspaceId: string | null,
-    me: string,
+    me: Identity,
   ): Promise<IssueSummary | null>;
   /** Creates each label that does not exist yet. */
   ensureLabels(labels: readonly string[]): Promise<void>;
@@ -80,17 +80,27 @@ export const byAge = (a: IssueSummary, b: IssueSummary): number =>
   a.createdAt.localeCompare(b.createdAt) || a.number - b.number;
 
 /**
+ * The account a token acts as. An installation token cannot learn its app's login without the
+ * app's private key, so it is `app`: issues authored by a GitHub App account (`…[bot]`), which
+ * only an app a repository admin installed can be. `GITHUB_TOKEN` is one (`github-actions[bot]`).
+ */
+export type Identity = { kind: 'user'; login: string } | { kind: 'app' };
+
+/**
  * Ours: created by the identity this token acts as, and carrying our marker. Anything else is a
  * person's (a hand-filed issue with the label, an issue template, a forged marker by another
  * account) and is never edited, commented, closed or reopened (contract section 5).
  */
-export function isOurs(issue: Pick<IssueSummary, 'author' | 'marker'>, me: string): boolean {
-  return issue.marker.present && issue.author.toLowerCase() === me.toLowerCase();
+export function isOurs(issue: Pick<IssueSummary, 'author' | 'marker'>, me: Identity): boolean {
+  if (!issue.marker.present) return false;
+  return me.kind === 'app'
+    ? /\[bot\]$/i.test(issue.author)
+    : issue.author.toLowerCase() === me.login.toLowerCase();
 }
 
 export interface LocateOptions {
   /** See `IssueStore.whoAmI`. */
-  me: string;
+  me: Identity;
   /**
    * Several workspaces report into the repository: a broken marker that no longer names a
    * workspace could be any of theirs, so it is not adopted.

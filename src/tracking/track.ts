@@ -18,7 +18,14 @@ import {
   type Plan,
   type PlanAction,
 } from './planner.js';
-import { isOurs, locate, type IssueStore, type IssueSummary, type RepoRef } from './store.js';
+import {
+  isOurs,
+  locate,
+  type Identity,
+  type IssueStore,
+  type IssueSummary,
+  type RepoRef,
+} from './store.js';
 import { appendTrend, trendPoint, type TrendPoint } from './trend.js';
 
 /**
@@ -238,7 +245,7 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
 async function identifyWorkspace(
   store: IssueStore,
   label: string,
-  me: string,
+  me: Identity,
 ): Promise<string | undefined> {
   const named = new Set(
     (await store.listOpen(label))

@@ -1,6 +1,7 @@
 import { readMarker } from '../../src/tracking/marker.js';
 import {
   isOurs,
+  type Identity,
   type IssueChange,
   type IssueStore,
   type IssueSummary,
@@ -28,12 +29,13 @@ export class MemoryIssueStore implements IssueStore {
   readonly labels = new Set<string>();
   readonly writes: string[] = [];
 
-  /** The login this store's token acts as (issues it creates are authored by it). */
-  me = 'github-actions[bot]';
+  /** Who this store's token acts as; issues it creates are authored by `login`. */
+  me: Identity = { kind: 'app' };
+  login = 'github-actions[bot]';
 
   constructor(private readonly now: () => Date) {}
 
-  whoAmI(): Promise<string> {
+  whoAmI(): Promise<Identity> {
     return Promise.resolve(this.me);
   }
 
@@ -69,7 +71,7 @@ export class MemoryIssueStore implements IssueStore {
   findLastClosed(
     label: string,
     workspaceId: string | null,
-    me: string,
+    me: Identity,
   ): Promise<IssueSummary | null> {
     const closed = this.issues
       .filter((i) => i.state === 'closed' && i.labels.includes(label))
@@ -99,7 +101,7 @@ export class MemoryIssueStore implements IssueStore {
       createdAt: this.now().toISOString(),
       closedAt: null,
       comments: [],
-      author: this.me,
+      author: this.login,
     };
     this.issues.push(issue);
     this.writes.push(`create #${issue.number}`);

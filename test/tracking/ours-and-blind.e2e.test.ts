@@ -131,6 +131,16 @@ describe('ours only: a person’s issue is never touched', () => {
     expect(writesTo(1)).toEqual([]);
   });
 
+  it('with an installation token (a GitHub App), an app account’s issue is ours, a user’s never', async () => {
+    // A token from actions/create-github-app-token writes as its app, e.g. acme-ops[bot]; the
+    // token cannot learn that login, but only an app an admin installed can author as a bot.
+    gh.seedIssue({ title: 'mine', body: forgedMarker(), labels: [LABEL], author: 'acme-ops[bot]' });
+    gh.seedIssue({ title: 'forged', body: forgedMarker(), labels: [LABEL], author: 'mallory' });
+    const result = await track([A], 1);
+    expect(result).toMatchObject({ action: 'comment-and-update', issueNumber: 1 });
+    expect(writesTo(2)).toEqual([]);
+  });
+
   it('in agency mode a broken marker is not adopted by a workspace without an issue', async () => {
     gh.seedIssue({
       title: 'Instantly health: other',
