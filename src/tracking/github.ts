@@ -135,7 +135,6 @@ interface RawIssue {
   pull_request?: unknown;
 }
 
-
 function summarize(issue: RawIssue): IssueSummary {
   const body = issue.body ?? '';
   return {
