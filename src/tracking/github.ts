@@ -55,10 +55,18 @@ function boundedFetch(
   deadline: AbortSignal | undefined,
 ): typeof fetch {
   return (input, init) => {
-    const signals = [AbortSignal.timeout(timeoutMs)];
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signals = [timeout];
     if (deadline) signals.push(deadline);
     if (init?.signal) signals.push(init.signal);
-    return inner(input, { ...init, signal: AbortSignal.any(signals) });
+    return inner(input, { ...init, signal: AbortSignal.any(signals) }).catch((err: unknown) => {
+      // A request's own timeout is an ordinary failure (octokit may retry it), said plainly;
+      // the phase's deadline stays an AbortError, which is not retried.
+      if (timeout.aborted && !deadline?.aborted && !init?.signal?.aborted) {
+        throw new Error(`no answer within ${Math.ceil(timeoutMs / 1000)} s`);
+      }
+      throw err;
+    });
   };
 }
 

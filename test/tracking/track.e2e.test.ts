@@ -251,6 +251,17 @@ describe('GitHub errors', () => {
     expect(gh.requests.filter((r) => r.status === 503)).toHaveLength(3);
   });
 
+  it('a request GitHub never answers ends at its own timeout, retried a bounded number of times', async () => {
+    gh.hang = true;
+    const result = await track([A], 0, {
+      client: { retryAfterBaseMs: 1, retries: 1, requestTimeoutMs: 50, spaceWrites: false },
+    });
+    expect(result.error?.kind).toBe('network');
+    expect(result.error?.message).toMatch(/no answer within 1 s/);
+    // The first request and its one retry, each cut at the per-request timeout.
+    expect(gh.requests).toHaveLength(2);
+  });
+
   it('an unreachable GitHub gives a clear message and no crash', async () => {
     const result = await track([A], 0, {
       client: { baseUrl: 'http://127.0.0.1:9', retryAfterBaseMs: 1, spaceWrites: false },
