@@ -10,6 +10,8 @@ import {
   parseBoolean,
   parseFailOn,
   parseId,
+  parseNotifyFormat,
+  parseNotifyUrl,
   parseRateLimit,
   parseSuites,
   parseTimeout,
@@ -99,6 +101,11 @@ export async function settingsFromActionInputs(
   if (timeout !== undefined) overrides.timeoutSeconds = timeout;
   const failOn = optional('fail-on', parseFailOn);
   if (failOn !== undefined) overrides.failOn = failOn;
+  const notifyUrl = optional('notify-url', parseNotifyUrl);
+  if (notifyUrl !== undefined) overrides.notifyUrl = notifyUrl;
+  // action.yml's default `auto` means "not set": the file's format decides then.
+  const notifyFormat = optional('notify-format', parseNotifyFormat);
+  if (notifyFormat !== undefined && notifyFormat !== 'auto') overrides.notifyFormat = notifyFormat;
 
   const create = optional('create-issue', parseBoolean) ?? true;
   const token = input('github-token');

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as ActionsCore from '@actions/core';
@@ -16,7 +16,10 @@ import type { WorkspaceRun } from '../run-health.js';
 import { runUrlFromEnv } from '../tracking/body.js';
 import type { GitHubClientOptions } from '../tracking/github.js';
 import { renderTrendSummary } from '../tracking/trend.js';
+import type { SendOptions } from '../notify/send.js';
+import type { Plan } from '../tracking/planner.js';
 import { aggregateOutputs, combinedReport } from './aggregate.js';
+import { notifyFailureSection, notifyRows } from './notify-step.js';
 import { renderAgencySummary, type AgencySummaryRow } from './overview.js';
 
 /**
@@ -47,6 +50,8 @@ export interface PublishOptions {
   /** octokit settings for the tracking issues (tests turn write spacing off). */
   github?: GitHubClientOptions | undefined;
   env?: NodeJS.ProcessEnv;
+  /** The notification sender's waits and retries (tests shorten them). */
+  notify?: SendOptions | undefined;
 }
 
 export async function publish(outcome: RunOutcome, options: PublishOptions): Promise<void> {
@@ -71,7 +76,20 @@ export async function publish(outcome: RunOutcome, options: PublishOptions): Pro
     rows.push({ id: run.entry.id, name: run.name, report: run.report, ...tracked });
   }
 
-  const reportPath = path.join(env.RUNNER_TEMP ?? tmpdir(), REPORT_FILE);
+  // Notifications (contract section 7): from each workspace's tracking plan, after tracking.
+  const notifyFailures = settings?.notify
+    ? await notifyRows(
+        settings.notify,
+        rows,
+        agency,
+        runUrlFromEnv(env),
+        core.warning,
+        options.notify,
+      )
+    : [];
+
+  const temp = env.RUNNER_TEMP ?? tmpdir();
+  const reportPath = path.join(temp, REPORT_FILE);
   const json =
     outcome.kind === 'agency'
       ? JSON.stringify(combinedReport(rows), null, 2) + '\n'
@@ -99,10 +117,12 @@ export async function publish(outcome: RunOutcome, options: PublishOptions): Pro
       : actionOutputs(single.report, single, reportPath);
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
 
+  const summary =
+    summaryOf(rows, agency, runUrlFromEnv(env)) + notifyFailureSection(notifyFailures);
+  core.setOutput('summary-path', await writeSummaryFile(temp, summary, core));
   if (env.GITHUB_STEP_SUMMARY) {
     try {
-      const runUrl = runUrlFromEnv();
-      await core.summary.addRaw(summaryOf(rows, agency, runUrl), true).write();
+      await core.summary.addRaw(summary, true).write();
     } catch (err) {
       core.warning(`Could not write the job summary: ${String(err)}`);
     }
@@ -113,7 +133,30 @@ export async function publish(outcome: RunOutcome, options: PublishOptions): Pro
   else if (trackingFailures.length > 0) core.setFailed(trackingFailures.join(' '));
 }
 
-type Row = AgencySummaryRow & Pick<Tracked, 'failed'>;
+type Row = AgencySummaryRow & Pick<Tracked, 'failed' | 'plan'>;
+
+/**
+ * Output `summary-path`: the job summary as a markdown file for later steps, in its own folder
+ * under RUNNER_TEMP so two steps of one job never overwrite each other's. Empty when unwritable.
+ */
+async function writeSummaryFile(
+  temp: string,
+  summary: string,
+  core: Pick<PublishCore, 'warning'>,
+): Promise<string> {
+  try {
+    await mkdir(temp, { recursive: true });
+    const file = path.join(
+      await mkdtemp(path.join(temp, 'instantly-health-summary-')),
+      'summary.md',
+    );
+    await writeFile(file, summary);
+    return file;
+  } catch (err) {
+    core.warning(`Could not write the summary file under ${temp}: ${String(err)}`);
+    return '';
+  }
+}
 
 function summaryOf(rows: Row[], agency: boolean, runUrl: string | undefined): string {
   const row = rows[0];
@@ -171,6 +214,8 @@ interface Tracked {
   issueNumber?: number;
   issueUrl?: string;
   trend?: AgencySummaryRow['trend'];
+  /** The tracking plan, also with create-issue false: notifications derive from it. */
+  plan?: Plan;
   /** Set when the tracking issue could not be written although create-issue asked for it. */
   failed?: string;
 }
@@ -212,6 +257,7 @@ async function track(
   if (result.issueNumber !== undefined) out.issueNumber = result.issueNumber;
   if (result.issueUrl !== undefined) out.issueUrl = result.issueUrl;
   if (result.trend) out.trend = result.trend;
+  if (result.plan) out.plan = result.plan;
   if (result.error) {
     if (tracking.create) {
       const suffix = agency ? ` (${run.name})` : '';

@@ -45,6 +45,11 @@ export interface Plan {
   outage: { startedAt: string | null; durationMs: number | null };
   /** One line on why, for the debug log. */
   reason: string;
+  /**
+   * Blind checking (contract section 6): `started` when runs that could not check reached
+   * `blind_threshold`, `ended` on the first run that checks again; absent or `none` otherwise.
+   */
+  blind?: { change: 'started' | 'ended' | 'none'; since?: string; cause?: string };
 }
 
 /** Names and ids from the API can be long; the state keeps enough of them to name a recovery. */

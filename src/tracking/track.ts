@@ -58,6 +58,8 @@ export interface TrackResult {
   issueUrl?: string;
   /** What the plan said (`none` also when tracking stopped early). */
   action: PlanAction;
+  /** The plan itself (also with `dryRun`): notifications derive their events from it. */
+  plan?: Plan;
   /** Things a person should know that did not stop tracking (a broken marker…). */
   warnings: string[];
   /** Key figures of the last runs, this one included (oldest first); empty when unknown. */
@@ -103,7 +105,14 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
     });
     trend = appendTrend(previous?.history, trendPoint(report));
     if (options.dryRun) {
-      return { regressed: planned.regressed, action: planned.action, warnings, trend, ...result };
+      return {
+        regressed: planned.regressed,
+        action: planned.action,
+        plan: planned,
+        warnings,
+        trend,
+        ...result,
+      };
     }
 
     const state = withTrend(planned.nextState, trend);
@@ -173,7 +182,14 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
         }
       }
     }
-    return { regressed: planned.regressed, action: planned.action, warnings, trend, ...result };
+    return {
+      regressed: planned.regressed,
+      action: planned.action,
+      plan: planned,
+      warnings,
+      trend,
+      ...result,
+    };
   } catch (err) {
     return {
       regressed: planned?.regressed ?? false,
