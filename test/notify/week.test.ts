@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { startSimulator, type ScenarioSpec } from '../../src/simulator/index.js';
-import type { Notifier } from '../../src/notify/notifier.js';
 import { FakeGitHub } from '../fakes/github/server.js';
 import { FakeCore } from '../agency/fake-core.js';
 import { expectInert, expectValidFor, stringsOf } from './platforms.js';
@@ -146,7 +145,7 @@ describe.each(['slack', 'teams', 'discord', 'json'] as const)('a scheduled week,
     const issueUrl = `${gh.url}/acme/outbound/issues/1`;
     ['regressed', 'changed', 'recovered'].forEach((event, i) => {
       const body = messages[i]?.body;
-      expectValidFor(format as Notifier['format'], body);
+      expectValidFor(format, body);
       const all = JSON.stringify(body);
       for (const r of runs) expect(all).not.toContain(r.apiKey);
       expect(all).not.toContain(TOKEN);
