@@ -3,7 +3,7 @@ import { SUITE_NAMES, type SuiteName } from '../model/report.js';
 import { quote } from './describe.js';
 import { ConfigError, Problems, UsageError, type ConfigProblem } from './errors.js';
 import { readConfigFile, type ReadFile } from './load-file.js';
-import type { RunSettings } from './schema.js';
+import type { NotifyFormat, RunSettings } from './schema.js';
 import { DEFAULTS, mergeSettings, type SettingsOverrides } from './settings.js';
 import { didYouMean } from './suggest.js';
 import {
@@ -11,6 +11,8 @@ import {
   parseBaseUrl,
   parseFailOn,
   parseId,
+  parseNotifyFormat,
+  parseNotifyUrl,
   parseRateLimit,
   parseSuites,
   parseTimeout,
@@ -33,6 +35,9 @@ export interface CheckFlags {
   rateLimit?: number;
   timeoutSeconds?: number;
   failOn?: FailOn;
+  /** `--notify-url`, `--notify-format` (contract section 7). */
+  notifyUrl?: string;
+  notifyFormat?: NotifyFormat;
 }
 
 export interface OutputOptions {
@@ -83,6 +88,8 @@ const OPTIONS = {
   record: { type: 'string' },
   'redact-emails': { type: 'boolean' },
   'no-redact-emails': { type: 'boolean' },
+  'notify-url': { type: 'string' },
+  'notify-format': { type: 'string' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -290,6 +297,8 @@ function usageOf(name: OptionName): string {
     timeout: '--timeout 300',
     'fail-on': '--fail-on error|warning|never',
     record: '--record ./instantly-recording',
+    'notify-url': '--notify-url https://hooks.slack.com/services/…',
+    'notify-format': '--notify-format auto|slack|teams|discord|json',
   };
   return `Example: ${examples[name] ?? `--${name}`}.`;
 }
@@ -341,6 +350,8 @@ function parseCheckFlags(
   each('rate-limit', parseRateLimit, (v) => (flags.rateLimit = v));
   each('timeout', parseTimeout, (v) => (flags.timeoutSeconds = v));
   each('fail-on', parseFailOn, (v) => (flags.failOn = v));
+  each('notify-url', parseNotifyUrl, (v) => (flags.notifyUrl = v));
+  each('notify-format', parseNotifyFormat, (v) => (flags.notifyFormat = v));
   for (const raw of campaigns) {
     const id = parseId(raw.trim(), '--campaign', 'campaign', problems);
     if (id !== undefined && !flags.campaignIds.includes(id)) flags.campaignIds.push(id);
@@ -381,6 +392,8 @@ export async function settingsFromCli(
   if (flags.rateLimit !== undefined) overrides.rateLimit = flags.rateLimit;
   if (flags.timeoutSeconds !== undefined) overrides.timeoutSeconds = flags.timeoutSeconds;
   if (flags.failOn !== undefined) overrides.failOn = flags.failOn;
+  if (flags.notifyUrl !== undefined) overrides.notifyUrl = flags.notifyUrl;
+  if (flags.notifyFormat !== undefined) overrides.notifyFormat = flags.notifyFormat;
   const settings = mergeSettings(overrides, file.config, file.found ? path : undefined);
 
   if (settings.campaignIds.length > 0 && !settings.checks.includes('campaigns')) {

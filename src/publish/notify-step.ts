@@ -1,9 +1,9 @@
-import type { NotifySettings } from '../config/schema.js';
+import type { IssueConfig, NotifySettings } from '../config/schema.js';
 import type { Report } from '../model/report.js';
 import { notifyWorkspace } from '../notify/notify.js';
 import type { SendOptions } from '../notify/send.js';
 import { escapeInline } from '../report/escape.js';
-import type { Plan } from '../tracking/planner.js';
+import { plan, type Plan } from '../tracking/planner.js';
 
 /**
  * Publishing's notification step (contract section 7), after tracking: each workspace whose
@@ -56,4 +56,23 @@ export function notifyFailureSection(failures: readonly string[]): string {
   if (failures.length === 0) return '';
   const lines = failures.map((f) => `- ${escapeInline(f)}`);
   return `\n\n### Notifications\n\n${lines.join('\n')}\n`;
+}
+
+/**
+ * The CLI's notifications: it keeps no tracking state, so each run is planned as if no issue
+ * existed and a run with errors reaching `failure_threshold` sends `regressed`.
+ */
+export async function notifyStateless(
+  target: NotifySettings,
+  rows: readonly Omit<NotifyRow, 'plan'>[],
+  config: IssueConfig,
+  warn: (message: string) => void,
+  send: SendOptions = {},
+): Promise<string[]> {
+  const now = new Date();
+  const planned = rows.map((row) => ({
+    ...row,
+    plan: plan(null, row.report, config, now, { hasOpenIssue: false, recentlyClosed: false }),
+  }));
+  return notifyRows(target, planned, rows.length > 1, undefined, warn, send);
 }
