@@ -30,8 +30,6 @@ const DEFAULTS = { retries: 2, timeoutMs: 10_000, backoffBaseMs: 1_000, maxWaitM
 /** An answer body is only read to free the connection; a chat API's error text is short. */
 const MAX_ERROR_TEXT = 200;
 
-let sharedDispatcher: Dispatcher | undefined;
-
 export async function sendJson(
   url: string,
   body: unknown,
@@ -40,7 +38,38 @@ export async function sendJson(
   const { retries, timeoutMs, backoffBaseMs, maxWaitMs } = { ...DEFAULTS, ...options };
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
   const now = options.now ?? Date.now;
-  const dispatcher = options.dispatcher ?? (sharedDispatcher ??= createProxyDispatcher());
+  // One dispatcher per message, closed after it: an idle keep-alive socket would hold the
+  // action's process open after its last step, and a message or two needs no pool.
+  const dispatcher = options.dispatcher ?? createProxyDispatcher();
+  try {
+    return await attempts(url, body, dispatcher, {
+      retries,
+      timeoutMs,
+      backoffBaseMs,
+      maxWaitMs,
+      sleep,
+      now,
+    });
+  } finally {
+    if (dispatcher !== options.dispatcher) await dispatcher.close().catch(() => undefined);
+  }
+}
+
+interface AttemptOptions {
+  retries: number;
+  timeoutMs: number;
+  backoffBaseMs: number;
+  maxWaitMs: number;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+}
+
+async function attempts(
+  url: string,
+  body: unknown,
+  dispatcher: Dispatcher,
+  { retries, timeoutMs, backoffBaseMs, maxWaitMs, sleep, now }: AttemptOptions,
+): Promise<SendResult> {
   const host = hostOf(url);
   const payload = JSON.stringify(body);
   let last = '';

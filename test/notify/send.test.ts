@@ -108,3 +108,35 @@ describe('the notification sender', () => {
     expect(result.ok ? '' : result.message).toMatch(/could not reach 127\.0\.0\.1:1: ECONNREFUSED/);
   });
 });
+
+describe('the notification sender and HTTPS_PROXY', () => {
+  it('tunnels through the proxy named by HTTPS_PROXY (no direct connection to the chat host)', async () => {
+    const seen: string[] = [];
+    const proxy = createServer((_req, res) => res.writeHead(403).end());
+    // Refuses every tunnel: nothing leaves the machine, and the CONNECT line proves the route.
+    proxy.on('connect', (req, socket) => {
+      seen.push(`CONNECT ${req.url ?? ''}`);
+      socket.end('HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    open.push(proxy);
+    const names = ['HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'];
+    const saved = names.map((name) => [name, process.env[name]] as const);
+    for (const name of names) Reflect.deleteProperty(process.env, name);
+    process.env.HTTPS_PROXY = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const result = await sendJson(
+        'https://hooks.slack.com/services/T0/B0/SECRET',
+        {},
+        { retries: 0, timeoutMs: 5000 },
+      );
+      expect(result.ok).toBe(false);
+      expect(seen).toEqual(['CONNECT hooks.slack.com:443']);
+    } finally {
+      for (const [name, value] of saved) {
+        if (value === undefined) Reflect.deleteProperty(process.env, name);
+        else process.env[name] = value;
+      }
+    }
+  });
+});
