@@ -6,7 +6,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
@@ -221,4 +221,49 @@ describe('notification failures and modes', () => {
     expect(mask).toBeGreaterThanOrEqual(0);
     expect(mask).toBeLessThan(lines.findIndex((l) => /checked/.test(l)));
   }, 60_000);
+});
+
+describe('an agency run', () => {
+  it('sends one message per workspace whose issue opened, each naming its workspace', async () => {
+    const sim = await startSimulator({ scenario: 'healthy', seed: 7 });
+    try {
+      const [a, b, c] = sim.data.subWorkspaces;
+      if (!a || !b || !c) throw new Error('the simulator has three sub-workspaces');
+      await mkdir(path.join(dir, '.github'), { recursive: true });
+      await writeFile(
+        path.join(dir, '.github/instantly-health.yml'),
+        [
+          'workspaces:',
+          `  - { id: "${a.workspace.id}", name: "Client A" }`,
+          `  - { id: "${b.workspace.id}", name: "Client B" }`,
+          `  - { id: "${c.workspace.id}", name: "Client C" }`,
+          '',
+        ].join('\n'),
+      );
+      core.reset({
+        'api-key': sim.keys.agency,
+        'base-url': sim.url,
+        'github-token': TOKEN,
+        'create-issue': 'true',
+        'issue-labels': 'instantly-health',
+        timeout: '120',
+        'rate-limit': '50',
+        'notify-url': hookUrl,
+        'notify-format': 'json',
+      });
+      await run({ github: { retryAfterBaseMs: 1, spaceWrites: false } });
+      const sent = received.map(
+        (m) => m.body as { event: string; workspace: { id: string; name: string } },
+      );
+      // Client A is healthy in this data; B and C each open their own issue.
+      expect(sent.map((m) => [m.event, m.workspace.name])).toEqual([
+        ['regressed', 'Client B'],
+        ['regressed', 'Client C'],
+      ]);
+      expect(sent.map((m) => m.workspace.id)).toEqual([b.workspace.id, c.workspace.id]);
+      for (const m of sent) expectValidFor('json', m);
+    } finally {
+      await sim.stop();
+    }
+  }, 120_000);
 });
