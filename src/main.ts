@@ -36,7 +36,7 @@ export async function run(options: ActionOptions = {}): Promise<void> {
       { cwd: env.GITHUB_WORKSPACE ?? process.cwd(), knownChecks: CHECK_IDS },
     );
     // A notify.url from the config file is masked like the input.
-    if (settings.notify) maskSecret(settings.notify.url);
+    if (settings.notify && settings.notify.url !== notifyUrl) maskSecret(settings.notify.url);
     // Step debug logging (ACTIONS_STEP_DEBUG) shows each request and retry decision, in every
     // mode; the client redacts these lines like its errors.
     // The GitHub token is masked in decoded API text too, like the key (the client masks its own key).
