@@ -61,6 +61,9 @@ export async function run(options: ActionOptions = {}): Promise<void> {
   // Masked before anything else can print it; raw (untrimmed) so whitespace is reported, not hidden.
   const rawKey = actionInput('api-key', { trimWhitespace: false });
   for (const secret of new Set([rawKey, rawKey.trim()])) if (secret) maskSecret(secret);
+  // notify-url is a secret too: a webhook URL carries its token in the path (contract section 7).
+  const notifyUrl = actionInput('notify-url').trim();
+  if (notifyUrl) maskSecret(notifyUrl);
 
   let settings: ActionSettings | undefined;
   let outcome: RunOutcome | undefined;
@@ -70,6 +73,8 @@ export async function run(options: ActionOptions = {}): Promise<void> {
       (name) => actionInput(name, { trimWhitespace: name !== 'api-key' }),
       { cwd: env.GITHUB_WORKSPACE ?? process.cwd(), knownChecks: CHECK_IDS },
     );
+    // A notify.url from the config file is masked like the input.
+    if (settings.notify && settings.notify.url !== notifyUrl) maskSecret(settings.notify.url);
     // Step debug logging (ACTIONS_STEP_DEBUG) shows each request and retry decision, in every
     // mode; the client redacts these lines like its errors.
     // The GitHub token is masked in decoded API text too, like the key (the client masks its own key).

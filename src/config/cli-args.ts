@@ -3,7 +3,7 @@ import { SUITE_NAMES, type SuiteName } from '../model/report.js';
 import { quote } from './describe.js';
 import { ConfigError, Problems, UsageError, type ConfigProblem } from './errors.js';
 import { readConfigFile, type ReadFile } from './load-file.js';
-import type { RunSettings } from './schema.js';
+import type { NotifyFormat, RunSettings } from './schema.js';
 import { DEFAULTS, mergeSettings, type SettingsOverrides } from './settings.js';
 import { didYouMean } from './suggest.js';
 import {
@@ -12,6 +12,8 @@ import {
   parseFailOn,
   parseHeartbeatUrl,
   parseId,
+  parseNotifyFormat,
+  parseNotifyUrl,
   parseRateLimit,
   parseSuites,
   parseTimeout,
@@ -36,6 +38,9 @@ export interface CheckFlags {
   failOn?: FailOn;
   /** `--heartbeat-url`: pinged after the run (contract section 6). */
   heartbeatUrl?: string;
+  /** `--notify-url`, `--notify-format` (contract section 7). */
+  notifyUrl?: string;
+  notifyFormat?: NotifyFormat;
 }
 
 export interface OutputOptions {
@@ -87,6 +92,8 @@ const OPTIONS = {
   record: { type: 'string' },
   'redact-emails': { type: 'boolean' },
   'no-redact-emails': { type: 'boolean' },
+  'notify-url': { type: 'string' },
+  'notify-format': { type: 'string' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -295,6 +302,8 @@ function usageOf(name: OptionName): string {
     'fail-on': '--fail-on error|warning|never',
     'heartbeat-url': '--heartbeat-url https://hc-ping.com/<uuid>',
     record: '--record ./instantly-recording',
+    'notify-url': '--notify-url https://hooks.slack.com/services/…',
+    'notify-format': '--notify-format auto|slack|teams|discord|json',
   };
   return `Example: ${examples[name] ?? `--${name}`}.`;
 }
@@ -347,6 +356,8 @@ function parseCheckFlags(
   each('timeout', parseTimeout, (v) => (flags.timeoutSeconds = v));
   each('fail-on', parseFailOn, (v) => (flags.failOn = v));
   each('heartbeat-url', parseHeartbeatUrl, (v) => (flags.heartbeatUrl = v));
+  each('notify-url', parseNotifyUrl, (v) => (flags.notifyUrl = v));
+  each('notify-format', parseNotifyFormat, (v) => (flags.notifyFormat = v));
   for (const raw of campaigns) {
     const id = parseId(raw.trim(), '--campaign', 'campaign', problems);
     if (id !== undefined && !flags.campaignIds.includes(id)) flags.campaignIds.push(id);
@@ -389,6 +400,8 @@ export async function settingsFromCli(
   if (flags.timeoutSeconds !== undefined) overrides.timeoutSeconds = flags.timeoutSeconds;
   if (flags.failOn !== undefined) overrides.failOn = flags.failOn;
   if (flags.heartbeatUrl !== undefined) overrides.heartbeatUrl = flags.heartbeatUrl;
+  if (flags.notifyUrl !== undefined) overrides.notifyUrl = flags.notifyUrl;
+  if (flags.notifyFormat !== undefined) overrides.notifyFormat = flags.notifyFormat;
   const settings = mergeSettings(overrides, file.config, file.found ? path : undefined);
 
   if (settings.campaignIds.length > 0 && !settings.checks.includes('campaigns')) {

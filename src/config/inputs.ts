@@ -11,6 +11,8 @@ import {
   parseFailOn,
   parseHeartbeatUrl,
   parseId,
+  parseNotifyFormat,
+  parseNotifyUrl,
   parseRateLimit,
   parseSuites,
   parseTimeout,
@@ -103,6 +105,11 @@ export async function settingsFromActionInputs(
   if (failOn !== undefined) overrides.failOn = failOn;
   const heartbeatUrl = optional('heartbeat-url', parseHeartbeatUrl);
   if (heartbeatUrl !== undefined) overrides.heartbeatUrl = heartbeatUrl;
+  const notifyUrl = optional('notify-url', parseNotifyUrl);
+  if (notifyUrl !== undefined) overrides.notifyUrl = notifyUrl;
+  // action.yml's default `auto` means "not set": the file's format decides then.
+  const notifyFormat = optional('notify-format', parseNotifyFormat);
+  if (notifyFormat !== undefined && notifyFormat !== 'auto') overrides.notifyFormat = notifyFormat;
 
   const create = optional('create-issue', parseBoolean) ?? true;
   const token = input('github-token');

@@ -3,6 +3,7 @@ import type { CheckId } from '../model/checks.js';
 import { SUITE_NAMES } from '../model/report.js';
 import { unsafeRegexReason } from './regex-safety.js';
 import { quote } from './describe.js';
+import { notifyUrlProblem } from './notify-url.js';
 
 /**
  * The config file of contract section 3. Strict (unknown keys are errors) because we own this
@@ -275,6 +276,24 @@ export const RemediateConfig = z.preprocess(
 );
 export type RemediateConfig = z.infer<typeof RemediateConfig>;
 
+/** Chat and webhook formats of a notification (contract section 7); `auto` picks by host. */
+export const NOTIFY_FORMATS = ['auto', 'slack', 'teams', 'discord', 'json'] as const;
+export type NotifyFormat = (typeof NOTIFY_FORMATS)[number];
+
+/** `notify: { url, format }`; the url is better given as a secret input (`notify-url`). */
+export const NotifyConfig = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .default('')
+    .superRefine((url, ctx) => {
+      const problem = url === '' ? undefined : notifyUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  format: z.enum(NOTIFY_FORMATS).default('auto'),
+});
+export type NotifyConfig = z.infer<typeof NotifyConfig>;
+
 export const ConfigFile = z.strictObject({
   version: z.literal(1).default(1),
   checks: z.array(z.enum(SUITE_NAMES)).optional(),
@@ -291,6 +310,7 @@ export const ConfigFile = z.strictObject({
   workspaces: z.array(WorkspaceEntry).max(200).default([]).superRefine(uniqueWorkspaceIds),
   remediate: RemediateConfig.default({ actions: [], dry_run: true }),
   heartbeat: HeartbeatConfig.default({}),
+  notify: NotifyConfig.default({ url: '', format: 'auto' }),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 export type CampaignsConfig = z.infer<typeof CampaignsConfig>;
@@ -319,4 +339,12 @@ export interface RunSettings {
   configPath?: string;
   /** Dead-man's switch pinged after every run (contract section 6); a secret. */
   heartbeatUrl?: string;
+  /** Where to notify on change (contract section 7); absent: no notification. */
+  notify?: NotifySettings;
+}
+
+/** A notification target: inputs or flags over the config file's `notify`. */
+export interface NotifySettings {
+  url: string;
+  format: NotifyFormat;
 }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type * as ActionsCore from '@actions/core';
@@ -19,8 +19,10 @@ import type { GitHubClientOptions } from '../tracking/github.js';
 import { renderTrendSummary } from '../tracking/trend.js';
 import { aggregateOutputs, combinedReport } from './aggregate.js';
 import { heartbeatAfter, type HeartbeatOptions } from './heartbeat.js';
+import { notifyFailureSection, notifyRows } from './notify-step.js';
 import { renderAgencySummary, type AgencySummaryRow } from './overview.js';
 import type { Plan } from '../tracking/planner.js';
+import type { SendOptions } from '../notify/send.js';
 
 /**
  * The action's publishing, one function for one workspace and for many: the JSON report file,
@@ -78,6 +80,8 @@ export interface PublishOptions {
   heartbeat?: HeartbeatOptions;
   /** Aborted by SIGINT/SIGTERM: tracking stops, the summary says so and the step fails. */
   cancelled?: AbortSignal;
+  /** The notification sender's waits and retries (tests shorten them). */
+  notify?: SendOptions | undefined;
 }
 
 export async function publish(outcome: RunOutcome, options: PublishOptions): Promise<void> {
@@ -96,7 +100,12 @@ export async function publish(outcome: RunOutcome, options: PublishOptions): Pro
   const reportPath = reportPathFor(env);
   const written = await writeReport(outcome, rows, reportPath, core);
   annotate(rows, agency, core);
-  await writeLocal(rows, agency, written ? reportPath : undefined, options);
+  const local: LocalFiles = {
+    reportPath: written ? reportPath : undefined,
+    summaryPath: await summaryPathFor(env, core),
+    extra: '',
+  };
+  await writeLocal(rows, agency, local, options);
 
   const trackingFailures: string[] = [];
   if (settings) {
@@ -117,8 +126,20 @@ export async function publish(outcome: RunOutcome, options: PublishOptions): Pro
       const row = rows[index];
       if (row) Object.assign(row, tracked);
     }
+    // Notifications (contract section 7): from each workspace's tracking plan, after tracking.
+    if (settings.notify) {
+      const failures = await notifyRows(
+        settings.notify,
+        rows,
+        agency,
+        runUrlFromEnv(env),
+        core.warning,
+        options.notify,
+      );
+      local.extra = notifyFailureSection(failures);
+    }
     if (agency) await writeReport(outcome, rows, reportPath, core);
-    await writeLocal(rows, agency, written ? reportPath : undefined, options);
+    await writeLocal(rows, agency, local, options);
   }
 
   const failing = rows.filter((r) => failsStep(r.report, settings?.failOn ?? 'error'));
@@ -179,11 +200,34 @@ function annotate(rows: Row[], agency: boolean, core: PublishCore): void {
   }
 }
 
+/** The step's own files: the report (undefined when unwritable), the summary file, extra summary text. */
+interface LocalFiles {
+  reportPath: string | undefined;
+  /** Output `summary-path`: empty when its folder could not be made. */
+  summaryPath: string;
+  extra: string;
+}
+
+/**
+ * Output `summary-path`: the job summary as a markdown file for later steps, in its own folder
+ * under RUNNER_TEMP so two steps of one job never overwrite each other's. Empty when unwritable.
+ */
+async function summaryPathFor(env: NodeJS.ProcessEnv, core: PublishCore): Promise<string> {
+  const temp = env.RUNNER_TEMP ?? tmpdir();
+  try {
+    await mkdir(temp, { recursive: true });
+    return path.join(await mkdtemp(path.join(temp, 'instantly-health-summary-')), 'summary.md');
+  } catch (err) {
+    core.warning(`Could not make a folder for the summary file under ${temp}: ${String(err)}`);
+    return '';
+  }
+}
+
 /** Outputs and the job summary (overwritten: the second write replaces the first). */
 async function writeLocal(
   rows: Row[],
   agency: boolean,
-  reportPath: string | undefined,
+  { reportPath, summaryPath, extra }: LocalFiles,
   { core, env = process.env, cancelled }: PublishOptions,
 ): Promise<void> {
   const single = rows[0];
@@ -193,21 +237,29 @@ async function writeLocal(
       : actionOutputs(single.report, single, reportPath ?? '');
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
 
+  const note = cancelled?.aborted ? `> [!WARNING]\n> ${CANCELLED}\n\n` : '';
+  const summary = note + summaryOf(rows, agency, runUrlFromEnv(env)) + extra;
+  let summaryWritten = '';
+  if (summaryPath) {
+    try {
+      await writeFile(summaryPath, summary);
+      summaryWritten = summaryPath;
+    } catch (err) {
+      core.warning(`Could not write the summary file ${summaryPath}: ${String(err)}`);
+    }
+  }
+  core.setOutput('summary-path', summaryWritten);
+
   if (env.GITHUB_STEP_SUMMARY) {
     try {
-      const runUrl = runUrlFromEnv();
-      const note = cancelled?.aborted ? `> [!WARNING]\n> ${CANCELLED}\n\n` : '';
-      await core.summary
-        .emptyBuffer()
-        .addRaw(note + summaryOf(rows, agency, runUrl), true)
-        .write({ overwrite: true });
+      await core.summary.emptyBuffer().addRaw(summary, true).write({ overwrite: true });
     } catch (err) {
       core.warning(`Could not write the job summary: ${String(err)}`);
     }
   }
 }
 
-type Row = AgencySummaryRow & Pick<Tracked, 'failed'>;
+type Row = AgencySummaryRow & Pick<Tracked, 'failed' | 'plan'>;
 
 function summaryOf(rows: Row[], agency: boolean, runUrl: string | undefined): string {
   const row = rows[0];
