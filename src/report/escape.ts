@@ -124,7 +124,8 @@ const COPYABLE = new RegExp(
       String.raw`mailto:${VALUE_CHAR}+`,
       String.raw`www\.${VALUE_CHAR}+`,
       String.raw`[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\w-])`,
-      String.raw`(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\w@-])`,
+      // A DNS name; a first label may start with `_` (`_dmarc.example.com`).
+      String.raw`_?(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\w@-])`,
     ].join('|') +
     ')',
   'g',
