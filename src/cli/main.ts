@@ -1,12 +1,14 @@
+import path from 'node:path';
 import type { Dispatcher } from 'undici';
 import { CHECK_IDS } from '../checks/catalog.js';
 import { parseCliArgs, settingsFromCli, type OutputOptions } from '../config/cli-args.js';
 import { ConfigError, UsageError } from '../config/errors.js';
 import { ConfigFile, type RunSettings } from '../config/schema.js';
 import { mergeSettings } from '../config/settings.js';
-import { progressFor } from './progress.js';
+import { progressFor, silentProgress } from './progress.js';
 import type { RunOutcome } from '../publish/publish.js';
-import { emit } from '../publish/terminal.js';
+import { emit, outputProblem } from '../publish/terminal.js';
+import { forLaunchGate } from '../checks/launch-gate.js';
 import { EXIT, exitCodeFor } from '../report/verdict.js';
 import { isAgencyRun, runHealthCheck, runWorkspaces } from '../run-health.js';
 import { finishRecording, recorderFor, runReplayCommand } from '../record/command.js';
@@ -17,11 +19,18 @@ const USAGE = `Usage:
   ${TOOL_NAME} check [--checks auth,campaigns] [--config FILE] [--base-url URL] [--campaign ID]...
                      [--workspace-id ID] [--format text|markdown|json] [--output FILE]
                      [--rate-limit N] [--timeout S] [--fail-on error|warning|never]
-                     [--record DIR [--no-redact-emails]]
+                     [--record DIR [--no-redact-emails]] [--quiet | --verbose] [--no-color]
   ${TOOL_NAME} replay DIR [--format text|markdown|json] [--output FILE] [--config FILE]
                      [--checks auth,campaigns] [--fail-on error|warning|never]
-  ${TOOL_NAME} demo  [--format text|markdown|json] [--output FILE]
+                     [--quiet] [--no-color]
+  ${TOOL_NAME} demo  [--format text|markdown|json] [--output FILE] [--quiet | --verbose] [--no-color]
   ${TOOL_NAME} --help | --version
+
+  --campaign ID  the launch gate: only these campaigns (drafts included), their senders and the
+                 workspace checks that stop sending; exit 0 means ready to launch (webhooks are
+                 not part of it)
+  --quiet, -q    only the verdict line and errors     --verbose, -v  also the request log
+  --no-color     no colour (as NO_COLOR=1)             (redacted), on stderr
 
   check   checks the workspace of the key in INSTANTLY_API_KEY (never a flag: shell history)
   demo    runs the same checks against a built-in simulated workspace: no key, no network
@@ -45,11 +54,19 @@ export interface CliContext {
  */
 export async function main(argv: string[], context: CliContext = {}): Promise<number> {
   const env = context.env ?? process.env;
+  const cwd = context.cwd ?? process.cwd();
   let command;
   try {
     command = parseCliArgs(argv, env);
   } catch (err) {
     return usageFailure(err);
+  }
+  if ('output' in command && command.output !== undefined) {
+    // Checked before the first request: a run must not end with nowhere to put its report.
+    command = { ...command, output: path.resolve(cwd, command.output) };
+    const problem = await outputProblem(command.output, cwd);
+    if (problem !== undefined)
+      return usageFailure(new ConfigError([{ source: '--output', message: problem }]));
   }
   switch (command.command) {
     case 'help':
@@ -61,10 +78,7 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
     case 'check': {
       let settings: RunSettings;
       try {
-        settings = await settingsFromCli(command, {
-          cwd: context.cwd ?? process.cwd(),
-          knownChecks: CHECK_IDS,
-        });
+        settings = forLaunchGate(await settingsFromCli(command, { cwd, knownChecks: CHECK_IDS }));
       } catch (err) {
         return usageFailure(err);
       }
@@ -75,7 +89,7 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
           `${TOOL_NAME}: --record records one workspace: give --workspace-id (nothing was recorded).\n`,
         );
       const recorder = agency ? undefined : recorderFor(command.record);
-      const outcome = await check(settings, env, recorder?.dispatcher);
+      const outcome = await check(settings, env, command, recorder?.dispatcher);
       if (outcome.kind === 'single')
         await finishRecording(recorder, outcome.report, settings, (line) =>
           process.stderr.write(`${TOOL_NAME}: ${line}\n`),
@@ -86,7 +100,7 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
     case 'replay':
       try {
         return await runReplayCommand(command, {
-          cwd: context.cwd ?? process.cwd(),
+          cwd,
           knownChecks: CHECK_IDS,
           emit: (report) => emit({ kind: 'single', report }, command, process.stdout, env),
           stderr: (text) => process.stderr.write(text),
@@ -103,14 +117,29 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
 async function check(
   settings: RunSettings,
   env: NodeJS.ProcessEnv,
+  output: OutputOptions,
   dispatcher?: Dispatcher,
 ): Promise<RunOutcome> {
-  const progress = progressFor(process.stderr, env);
+  const progress =
+    output.verbosity === 'normal' || output.verbosity === undefined
+      ? progressFor(process.stderr, env)
+      : silentProgress;
+  // --verbose: the client's request log (each request, its answer and every retry decision),
+  // already redacted by the client, the same lines the action shows with step debug logging.
+  const client =
+    output.verbosity === 'verbose'
+      ? {
+          client: {
+            debug: (line: string) => process.stderr.write(`${TOOL_NAME}: ${line}\n`),
+          },
+        }
+      : {};
   try {
     return isAgencyRun(settings)
       ? {
           kind: 'agency',
           runs: await runWorkspaces(settings, settings.config.workspaces, {
+            ...client,
             onProgress: (_workspace, suite, done, total) => {
               progress.update(suite, done, total);
             },
@@ -119,6 +148,7 @@ async function check(
       : {
           kind: 'single',
           report: await runHealthCheck(settings, {
+            ...client,
             ...(dispatcher ? { dispatcher } : {}),
             onProgress: (suite, done, total) => {
               progress.update(suite, done, total);
@@ -144,9 +174,9 @@ async function demo(output: OutputOptions): Promise<number> {
       { apiKey: simulator.apiKey, baseUrl: simulator.url },
       ConfigFile.parse({}),
     );
-    const outcome = await check(settings, process.env);
+    const outcome = await check(settings, process.env, output);
     await emit(outcome, output);
-    if (output.format === 'text' && !output.output)
+    if (output.format === 'text' && !output.output && output.verbosity !== 'quiet')
       process.stderr.write(DEMO_EPILOGUE(simulator.url));
     // The demo's problems are staged: only a run that could not check is a failure.
     return exitCode(outcome, 'never') === EXIT.couldNotCheck ? EXIT.couldNotCheck : EXIT.ok;
