@@ -1,6 +1,6 @@
 /**
  * The baseline: a health check written the way "Instantly Common Errors"
- * (shared/seed/instantly-common-errors.txt) does it. Sequential, one request at a time:
+ * (a widely shared "common errors" guide) does it. Sequential, one request at a time:
  *
  * - the auth probe of its quick diagnostic script: GET /campaigns?limit=1;
  * - the campaign list, paged with `starting_after` (the guide reads one page, but it diagnoses

@@ -1,5 +1,5 @@
 /**
- * The fewest-requests plan of API.md section 11 and the time floor it implies, as pure
+ * The fewest-requests plan of docs/instantly-api.md ("Request plan") and the time floor it implies, as pure
  * functions of a workspace's sizes, so the benchmark can hold each run against them.
  */
 
@@ -18,10 +18,10 @@ export interface WorkspaceSizes {
   failedEvents: number;
 }
 
-/** API.md section 11: limit=100 on every list; B, the vitals batch, is undocumented (100 suggested). */
+/** docs/instantly-api.md, "Request plan": limit=100 on every list; B, the vitals batch, is undocumented (100 suggested). */
 export const PAGE_SIZE = 100;
 export const VITALS_BATCH = 100;
-/** `GET /accounts/analytics/daily` takes at most 200 emails a call (API.md section 3). */
+/** `GET /accounts/analytics/daily` takes at most 200 emails a call (docs/instantly-api.md, "Rate limits"). */
 export const DAILY_BATCH = 200;
 
 /**
@@ -65,9 +65,10 @@ export const PLAN_ENDPOINTS: Record<PlanRow, string> = {
 export interface Plan {
   rows: Record<PlanRow, number>;
   /**
-   * R = 2 + P(C) + 1 + K + P(A) + ⌈A/100⌉ + ⌈D/B⌉ + ⌈A/200⌉ + P(W) + [W>0] + [failed>0]: API.md's
+   * R = 2 + P(C) + 2 + K + P(A) + ⌈A/100⌉ + ⌈D/B⌉ + ⌈A/200⌉ + P(W) + [W>0] + [failed>0]: the plan's
    * minimum plus the per-sender daily analytics of the early warnings (its optional add-on
-   * ⌈A/200⌉ × ⌈days/31⌉, one window of at most 31 days).
+   * ⌈A/200⌉ × ⌈days/31⌉, one window of at most 31 days). Campaign analytics is 2: over the
+   * bounce window for rates, and without a range for lifetime lead counts.
    */
   total: number;
   /**
@@ -82,7 +83,7 @@ export function plan(s: WorkspaceSizes, vitalsBatch = VITALS_BATCH): Plan {
     workspace: 1,
     billing: 1,
     campaigns: pages(s.campaigns),
-    campaignAnalytics: 1,
+    campaignAnalytics: 2,
     sendingStatus: s.active,
     accounts: pages(s.accounts),
     warmupAnalytics: Math.ceil(s.accounts / PAGE_SIZE),

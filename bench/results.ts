@@ -211,7 +211,7 @@ export function renderResults(input: BenchInput, targets: Target[]): string {
   );
   out.push('');
   out.push(
-    `Every run is against the simulator (src/simulator) with a random ${input.meanLatencyMs - 30}–${input.meanLatencyMs + 30} ms latency per request and Instantly's current published limit enforced (100/s, 6,000/min); ours uses the default budget of ${input.rate} requests/s and the default config. Figures are medians with the spread (min–max) in brackets; the number of runs is given per size. Requests are counted by the simulator (what reached the wire). Wall time is \`runChecks\` from start to report; the floor is max(requests ÷ ${input.rate}/s, longest dependent chain × ${input.meanLatencyMs} ms), from the plan of API.md section 11 computed on the generated workspace.`,
+    `Every run is against the simulator (src/simulator) with a random ${input.meanLatencyMs - 30}–${input.meanLatencyMs + 30} ms latency per request and Instantly's current published limit enforced (100/s, 6,000/min); ours uses the default budget of ${input.rate} requests/s and the default config. Figures are medians with the spread (min–max) in brackets; the number of runs is given per size. Requests are counted by the simulator (what reached the wire). Wall time is \`runChecks\` from start to report; the floor is max(requests ÷ ${input.rate}/s, longest dependent chain × ${input.meanLatencyMs} ms), from the request plan of docs/instantly-api.md computed on the generated workspace.`,
   );
   out.push('');
   out.push('## Targets');

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: issue 8's benchmark. For each workspace size, ours (in a fresh process per
- * run) and the naive baseline against the simulator, held against API.md section 11's plan and
+ * run) and the naive baseline against the simulator, held against the request plan of docs/instantly-api.md and
  * the time floor; then the cold start. Writes bench/RESULTS.md and prints PASS/MISS per target.
  *
  *   npm run bench                   S, M ×5; L ×1; naive S ×5, M ×1, L estimated; cold start

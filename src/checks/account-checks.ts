@@ -3,6 +3,7 @@ import {
   ACCOUNT_STATUS_LABELS,
   WARMUP_STATUS_LABELS,
   type Account,
+  type CtdStatus,
   type DomainVitals,
   type VitalsResponse,
   type WarmupAggregate,
@@ -12,6 +13,7 @@ import type { Finding, Resource, Severity } from '../model/report.js';
 import { accountHints } from './account-hints.js';
 import { finding } from './finding.js';
 import type { CheckDefinition } from './types.js';
+import { unknownFromError } from './unknown.js';
 
 /** Pure evaluation of accounts and their domains: data in, findings out, no I/O. */
 
@@ -401,44 +403,105 @@ function byDomain(list: readonly DomainVitals[] | undefined): Map<string, Domain
 }
 
 /**
- * Custom tracking domains that are set but not `"active"`, one finding per domain however many
- * accounts use it. Only `"active"` is documented; any other value (or none) is reported.
+ * `tracking_domain_status` of a healthy custom tracking domain: the live API says `CTD_ACTIVE`
+ * (every real capture); the document's example says `active`.
  */
-export function evaluateTrackingDomains(accounts: readonly Account[]): Finding[] {
-  const domains = new Map<
-    string,
-    { statuses: Set<string>; accounts: string[]; inactive: boolean }
-  >();
+const HEALTHY_TRACKING = new Set(['CTD_ACTIVE', 'active']);
+
+export interface TrackingSuspect {
+  statuses: string[];
+  accounts: string[];
+}
+
+/**
+ * Custom tracking domains some in-scope account reports as not healthy, each once however many
+ * accounts use it. The status field alone is not trusted: the suite confirms each one with
+ * `GET /accounts/ctd/status` before warning.
+ */
+export function suspectTrackingDomains(accounts: readonly Account[]): Map<string, TrackingSuspect> {
+  const domains = new Map<string, { statuses: Set<string>; accounts: string[]; bad: boolean }>();
   for (const a of accounts) {
     const name = a.tracking_domain_name?.trim().toLowerCase();
     if (!name) continue;
-    const status = a.tracking_domain_status ?? null;
-    const entry = domains.get(name) ?? {
-      statuses: new Set<string>(),
-      accounts: [],
-      inactive: false,
-    };
-    entry.statuses.add(status ?? '(none)');
+    const status = a.tracking_domain_status ?? '(none)';
+    const entry = domains.get(name) ?? { statuses: new Set<string>(), accounts: [], bad: false };
     entry.accounts.push(a.email);
-    if (status !== 'active') entry.inactive = true;
+    if (!HEALTHY_TRACKING.has(status)) {
+      entry.statuses.add(status);
+      entry.bad = true;
+    }
     domains.set(name, entry);
   }
+  const out = new Map<string, TrackingSuspect>();
+  for (const [domain, e] of domains) {
+    if (e.bad) out.set(domain, { statuses: [...e.statuses], accounts: e.accounts });
+  }
+  return out;
+}
+
+/** What `GET /accounts/ctd/status` said about one domain: its answer, a 400's message, or a failure. */
+export type CtdCheck =
+  | { type: 'answer'; status: CtdStatus }
+  | { type: 'rejected'; message: string }
+  | { type: 'failed'; error: unknown };
+
+/** The parts of a status answer that failed, e.g. ["CNAME not pointing to Instantly", "no SSL"]. */
+function ctdProblems(status: CtdStatus): string[] {
+  const problems: string[] = [];
+  if (status.cname === false) problems.push('the CNAME record does not point to Instantly');
+  if (status.ssl === false) problems.push('no SSL certificate');
+  if (problems.length === 0 && status.success === false) problems.push('the check did not pass');
+  return problems;
+}
+
+/**
+ * One finding per suspect domain, from what the status endpoint found: a confirmed problem is a
+ * warning that says what failed; a domain the endpoint finds healthy is no finding (the account
+ * field lags); a check that could not run is `unknown`, never a warning on the field alone.
+ */
+export function evaluateTrackingDomains(
+  suspects: ReadonlyMap<string, TrackingSuspect>,
+  checked: ReadonlyMap<string, CtdCheck>,
+): Finding[] {
   const findings: Finding[] = [];
-  for (const [domain, entry] of domains) {
-    if (!entry.inactive) continue;
-    const statuses = [...entry.statuses].filter((s) => s !== 'active');
+  for (const [domain, suspect] of suspects) {
+    const result = checked.get(domain);
+    const resource = { type: 'domain' as const, id: domain };
+    const evidence = {
+      status: suspect.statuses,
+      accounts: suspect.accounts.slice(0, 5),
+      account_count: suspect.accounts.length,
+    };
+    const reported = `reports status ${suspect.statuses.join(', ')}`;
+    if (!result || result.type === 'failed') {
+      findings.push(
+        unknownFromError(result?.error ?? new Error('not checked'), {
+          check: ACCOUNT_CHECK.tracking,
+          suite: SUITE,
+          resource,
+          what: `Tracking domain ${domain} ${reported}; its live status`,
+        }),
+      );
+      continue;
+    }
+    const problems =
+      result.type === 'rejected'
+        ? [`Instantly's status check answered "${result.message}"`]
+        : ctdProblems(result.status);
+    if (problems.length === 0) continue;
     findings.push(
       finding({
         check: ACCOUNT_CHECK.tracking,
         suite: SUITE,
         severity: 'warning',
-        resource: { type: 'domain', id: domain },
-        message: `Tracking domain ${domain} is not active (status ${statuses.join(', ')}).`,
+        resource,
+        message: `Tracking domain ${domain} is not working: ${problems.join('; ')} (the accounts report status ${suspect.statuses.join(', ')}).`,
         remediation: accountHints.trackingDomain,
         evidence: {
-          status: statuses,
-          accounts: entry.accounts.slice(0, 5),
-          account_count: entry.accounts.length,
+          ...evidence,
+          ...(result.type === 'answer'
+            ? { ctd_status: { ...result.status } }
+            : { ctd_error: result.message }),
         },
       }),
     );

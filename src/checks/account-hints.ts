@@ -1,6 +1,6 @@
 /**
  * Remediation for account and domain findings. The "Instantly Common Errors" guide tests SMTP and
- * IMAP through POST /accounts/test/vitals; API.md section 10 shows that endpoint checks DNS only
+ * IMAP through POST /accounts/test/vitals; docs/instantly-api.md ("Accounts") shows that endpoint checks DNS only
  * (`{domain, mx, spf, dkim, dmarc}`, no `smtp_status`), so connection advice here rests on
  * `Account.status`, its SMTP `status_message` and `autofix_failed`.
  */
@@ -37,7 +37,7 @@ export const accountHints = {
   noWarmupData:
     'Instantly returned no warmup data for this account although its warmup is active: check the warmup tab in Instantly; a new mailbox needs a few days of warmup first.',
   warmupTrend:
-    "The mailbox's warmup mail is reaching the inbox less often than the week before: lower its daily campaign limit now, keep warmup running, and check its domain's SPF, DKIM and DMARC and its recent copy (links, images, spammy wording) before the slide turns into bounces and a paused campaign.",
+    "The mailbox's warmup mail is reaching the inbox less often than a few days before: lower its daily campaign limit now, keep warmup running, and check its domain's SPF, DKIM and DMARC and its recent copy (links, images, spammy wording) before the slide turns into bounces and a paused campaign.",
   warmupSpam:
     "Too much of the mailbox's warmup mail lands in spam: lower or pause its campaign sending, keep warmup running until the spam share falls, and check its domain's authentication (SPF, DKIM, DMARC) and any blocklisting.",
   bounceRate:

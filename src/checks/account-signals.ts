@@ -19,6 +19,14 @@ export const MIN_WARMUP_SENT = 20;
  * hiccup) moves a week's average, but it is not a trend, so it alone never makes a warning.
  */
 export const TRIM_FROM_DAYS = 3;
+/**
+ * The warmup-trend split. Instantly's warmup analytics answers a fixed trailing 7 days whatever
+ * is asked (docs/instantly-api.md, "Accounts"), so there is no "week before" to compare with: the
+ * answer's newest TREND_RECENT_DAYS days are compared with the TREND_BEFORE_DAYS days before them.
+ */
+export const TREND_RECENT_DAYS = 3;
+export const TREND_BEFORE_DAYS = 4;
+
 /** Days at the cap before it is a pattern rather than one busy day. */
 export const MIN_CAP_DAYS = 3;
 
@@ -89,16 +97,26 @@ const spamOf = (t: WarmupTotals) => t.spam;
 const lower = (a: number, b: number) => a < b;
 const higher = (a: number, b: number) => a > b;
 
+/** The newest date (YYYY-MM-DD) of the answer, as days back from `now`; undefined when none reads. */
+function newestDay(series: Readonly<Record<string, WarmupDay>>, now: Date): number | undefined {
+  let newest: number | undefined;
+  for (const date of Object.keys(series)) {
+    const back = daysAgo(date, now);
+    if (back !== undefined && back >= 0 && (newest === undefined || back < newest)) newest = back;
+  }
+  return newest;
+}
+
 /**
- * Warmup deliverability of one sender from its per-day warmup data (`email_date_data`):
+ * Warmup deliverability of one sender from its per-day warmup data (`email_date_data`, the
+ * fixed trailing 7 days Instantly answers, zero counts left out):
  *
- * - `account.warmup-trend`: the inbox rate of the last `trend.window_days` days against the
- *   window before; a drop of `inbox_drop` or more (in points) is a warning.
- * - `account.warmup-spam`: the share of this window's warmup mail that landed in spam, against
- *   `spam_rate`.
- *
- * Both need MIN_WARMUP_SENT emails in each window they read, and both must hold without the
- * recent window's worst day (TRIM_FROM_DAYS): the message gives the plain window rates.
+ * - `account.warmup-trend`: the inbox rate of the answer's newest TREND_RECENT_DAYS days against
+ *   the TREND_BEFORE_DAYS days before them; a drop of `inbox_drop` or more (in points) is a
+ *   warning. Each side needs MIN_WARMUP_SENT emails, and the drop must hold without the recent
+ *   side's worst day, so a one-day dip is not a trend.
+ * - `account.warmup-spam`: the share of the last `trend.window_days` days' warmup mail that
+ *   landed in spam, against `spam_rate`, also without the worst day (TRIM_FROM_DAYS).
  */
 export function evaluateWarmupSeries(
   email: string,
@@ -109,31 +127,41 @@ export function evaluateWarmupSeries(
   const make = accountFindingMaker(email);
   const w = config.trend.window_days;
   const recent = warmupWindow(series, now, 0, w - 1);
-  const before = warmupWindow(series, now, w, 2 * w - 1);
   const findings: Finding[] = [];
 
-  if (recent.sent >= MIN_WARMUP_SENT && before.sent >= MIN_WARMUP_SENT) {
-    const was = before.inbox / before.sent;
-    const is = recent.inbox / recent.sent;
-    const drop = was - is;
-    if (was - robustRate(recent, inboxOf, lower) >= config.trend.inbox_drop) {
-      findings.push(
-        make(
-          ACCOUNT_CHECK.warmupTrend,
-          'warning',
-          `Warmup inbox rate is falling: inbox ${whole(was)} → ${whole(is)} over ${plural(w, 'day')} (down ${points(drop)}; warning at ${points(config.trend.inbox_drop)}).`,
-          accountHints.warmupTrend,
-          {
-            window_days: w,
-            inbox_rate_before: round(was),
-            inbox_rate: round(is),
-            drop: round(drop),
-            threshold: config.trend.inbox_drop,
-            sent_before: before.sent,
-            sent: recent.sent,
-          },
-        ),
-      );
+  const newest = newestDay(series, now);
+  if (newest !== undefined) {
+    const last = warmupWindow(series, now, newest, newest + TREND_RECENT_DAYS - 1);
+    const before = warmupWindow(
+      series,
+      now,
+      newest + TREND_RECENT_DAYS,
+      newest + TREND_RECENT_DAYS + TREND_BEFORE_DAYS - 1,
+    );
+    if (last.sent >= MIN_WARMUP_SENT && before.sent >= MIN_WARMUP_SENT) {
+      const was = before.inbox / before.sent;
+      const is = last.inbox / last.sent;
+      const drop = was - is;
+      if (was - robustRate(last, inboxOf, lower) >= config.trend.inbox_drop) {
+        findings.push(
+          make(
+            ACCOUNT_CHECK.warmupTrend,
+            'warning',
+            `Warmup inbox rate is falling: inbox ${whole(was)} → ${whole(is)} (the last ${TREND_RECENT_DAYS} days against the ${TREND_BEFORE_DAYS} before; down ${points(drop)}; warning at ${points(config.trend.inbox_drop)}).`,
+            accountHints.warmupTrend,
+            {
+              recent_days: TREND_RECENT_DAYS,
+              before_days: TREND_BEFORE_DAYS,
+              inbox_rate_before: round(was),
+              inbox_rate: round(is),
+              drop: round(drop),
+              threshold: config.trend.inbox_drop,
+              sent_before: before.sent,
+              sent: last.sent,
+            },
+          ),
+        );
+      }
     }
   }
 

@@ -1,11 +1,11 @@
 import {
   AccountDailyAnalytics,
+  CtdStatus,
   VitalsResponse,
   WarmupAnalytics,
   type Account,
   type AccountDailyRow,
   type WarmupAggregate,
-  type WarmupDay,
 } from '../instantly/schemas/accounts.js';
 import type { Campaign } from '../instantly/schemas/campaigns.js';
 import type { Finding, Resource } from '../model/report.js';
@@ -15,12 +15,15 @@ import {
   evaluateAccount,
   evaluateDomains,
   evaluateTrackingDomains,
+  suspectTrackingDomains,
+  type CtdCheck,
 } from './account-checks.js';
 import { evaluateSending, evaluateWarmupSeries } from './account-signals.js';
 import { isActive } from './campaign-selection.js';
 import { asLaunchBlockers, launchGateIds, type GateCampaign } from './launch-gate.js';
 import { chunk, mapLimit } from './map-limit.js';
-import { analyticsWindow } from './resources.js';
+import { InstantlyError } from '../instantly/errors.js';
+import { dailyAnalyticsWindow } from './resources.js';
 import { domainOf, emailKey, indexAccounts, sendersOf, type AccountIndex } from './senders.js';
 import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
@@ -29,7 +32,7 @@ import { unknownFromError } from './unknown.js';
  * The accounts suite: the account list and campaign list come from the shared cache; warmup
  * analytics (≤100 emails a call), DNS vitals (one email per sending domain, ≤100 a call) and
  * daily sending analytics (≤200 emails and ≤31 days a call) are the only requests of its own
- * (API.md section 11 rows 6-8, plus ⌈senders ÷ 200⌉). Evaluation is in account-checks.ts and,
+ * (docs/instantly-api.md, "Request plan", rows 6-10). Evaluation is in account-checks.ts and,
  * for the daily series (the early warnings), account-signals.ts.
  */
 
@@ -100,23 +103,25 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
     inScope.map((a) => a.email),
     DAILY_BATCH_SIZE,
   );
-  const total = warmupBatches.length + vitalsBatches.length + dailyBatches.length;
+  const trackingSuspects = suspectTrackingDomains(inScope);
+  const total =
+    warmupBatches.length + vitalsBatches.length + dailyBatches.length + trackingSuspects.size;
   let done = 0;
   const tick = () => {
     ctx.progress(++done, total);
   };
   ctx.progress(0, total);
 
-  const [warmup, vitals, daily] = await Promise.all([
-    fetchWarmup(ctx, warmupBatches, tick, findings),
+  const [warmup, vitals, daily, tracking] = await Promise.all([
+    fetchWarmup(ctx, warmupBatches, index, tick, findings),
     fetchVitals(ctx, vitalsBatches, tick, findings),
-    fetchDaily(ctx, dailyBatches, tick, findings),
+    fetchDaily(ctx, dailyBatches, index, tick, findings),
+    checkTrackingDomains(ctx, [...trackingSuspects.keys()], tick),
   ]);
 
   for (const account of inScope) {
     const key = emailKey(account.email);
     const aggregate = warmup?.aggregates.get(key);
-    const series = warmup?.series.get(key);
     const rows = daily?.get(key);
     const gate: GateCampaign[] = launching.get(key) ?? [];
     const own = [
@@ -129,8 +134,8 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
         },
         config,
       ),
-      ...(series ? evaluateWarmupSeries(account.email, series, config, ctx.now) : []),
-      ...(rows ? evaluateSending(account, rows, config, ctx.now) : []),
+      ...(warmup?.findings.get(key) ?? []),
+      ...(rows ?? []),
     ];
     findings.push(...asLaunchBlockers(own, gate));
   }
@@ -148,7 +153,7 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
       findings.push(...asLaunchBlockers([f], launchingOnDomain(f.resource.id)));
     }
   }
-  findings.push(...evaluateTrackingDomains(inScope));
+  findings.push(...evaluateTrackingDomains(trackingSuspects, tracking));
 
   const scopeLine =
     config.scope === 'all'
@@ -203,43 +208,85 @@ function sendingDomains(
   return map;
 }
 
+/**
+ * Instantly's live check of each custom tracking domain the accounts report as not active, once
+ * per domain (the `+ T` row of the request plan, docs/instantly-api.md). Healthy domains
+ * (`CTD_ACTIVE`) cost nothing.
+ */
+async function checkTrackingDomains(
+  ctx: SuiteContext,
+  hosts: readonly string[],
+  tick: () => void,
+): Promise<Map<string, CtdCheck>> {
+  const results = await mapLimit(hosts, CONCURRENCY, async (host): Promise<CtdCheck> => {
+    try {
+      const status = await ctx.api.get('/accounts/ctd/status', {
+        query: { host },
+        schema: CtdStatus,
+        signal: ctx.signal,
+      });
+      return { type: 'answer', status };
+    } catch (error) {
+      if (ctx.signal.aborted) throw error;
+      // A 400 is the endpoint's own verdict on the domain ({status: "error", message, host}).
+      if (error instanceof InstantlyError && error.status === 400 && error.apiError) {
+        return { type: 'rejected', message: error.apiError.message };
+      }
+      return { type: 'failed', error };
+    } finally {
+      tick();
+    }
+  });
+  return new Map(hosts.map((h, i) => [h, results[i] as CtdCheck]));
+}
+
 interface WarmupData {
   aggregates: Map<string, WarmupAggregate>;
-  /** `email_date_data`: per-day warmup, keyed by date. */
-  series: Map<string, Record<string, WarmupDay>>;
+  /**
+   * The early-warning findings of each sender's per-day warmup (`email_date_data`), evaluated as
+   * each batch answers: at L the raw series of 25,000 senders would otherwise all be held at once.
+   */
+  findings: Map<string, Finding[]>;
 }
 
 /**
- * Aggregates and per-day series by lower-cased email; undefined when not asked or when a batch
- * failed (reported).
+ * Aggregates and the per-day series' findings by lower-cased email; undefined when not asked or
+ * when a batch failed (reported).
  */
 async function fetchWarmup(
   ctx: SuiteContext,
   batches: readonly string[][],
+  index: AccountIndex,
   tick: () => void,
   findings: Finding[],
 ): Promise<WarmupData | undefined> {
   if (batches.length === 0) return undefined;
+  const config = ctx.settings.config.accounts;
+  const merged: WarmupData = { aggregates: new Map(), findings: new Map() };
   try {
-    const answers = await mapLimit(batches, CONCURRENCY, async (emails) => {
+    await mapLimit(batches, CONCURRENCY, async (emails) => {
       const answer = await ctx.api.post('/accounts/warmup-analytics', {
         body: { emails },
         schema: WarmupAnalytics,
         idempotent: true,
         signal: ctx.signal,
       });
-      tick();
-      return answer;
-    });
-    const merged: WarmupData = { aggregates: new Map(), series: new Map() };
-    for (const answer of answers) {
       for (const [email, aggregate] of Object.entries(answer.aggregate_data ?? {})) {
         merged.aggregates.set(emailKey(email), aggregate);
       }
       for (const [email, days] of Object.entries(answer.email_date_data ?? {})) {
-        merged.series.set(emailKey(email), days);
+        const key = emailKey(email);
+        // Findings name the account as the workspace spells it, whatever case the answer used.
+        const own = evaluateWarmupSeries(
+          index.byEmail.get(key)?.email ?? email,
+          days,
+          config,
+          ctx.now,
+        );
+        if (own.length > 0) merged.findings.set(key, own);
       }
-    }
+      tick();
+    });
     return merged;
   } catch (err) {
     if (ctx.signal.aborted) throw err;
@@ -293,36 +340,46 @@ async function fetchVitals(
 }
 
 /**
- * Daily sending rows by lower-cased email over the bounce window (whole days, today included so
- * the range is the same for every run of a day); undefined when a batch failed (reported). Always
- * scoped: unscoped, with more than 200 emails or more than 31 days, Instantly answers 413.
+ * The sending early warnings (bounce rate, volume at the cap) of each sender, by lower-cased
+ * email, from the daily rows over the bounce window (whole days, today included so the range is
+ * the same for every run of a day), evaluated as each batch answers so no batch's rows outlive
+ * it; undefined when a batch failed (reported). Always scoped: unscoped, with more than 200 emails
+ * or more than 31 days, Instantly refuses.
  */
 async function fetchDaily(
   ctx: SuiteContext,
   batches: readonly string[][],
+  index: AccountIndex,
   tick: () => void,
   findings: Finding[],
-): Promise<Map<string, AccountDailyRow[]> | undefined> {
+): Promise<Map<string, Finding[]> | undefined> {
   if (batches.length === 0) return undefined;
-  const window = analyticsWindow(ctx.now, ctx.settings.config.accounts.bounce_rate.window_days);
+  const config = ctx.settings.config.accounts;
+  const window = dailyAnalyticsWindow(ctx.now, config.bounce_rate.window_days);
+  const out = new Map<string, Finding[]>();
   try {
-    const answers = await mapLimit(batches, CONCURRENCY, async (emails) => {
+    await mapLimit(batches, CONCURRENCY, async (emails) => {
       const answer = await ctx.api.get('/accounts/analytics/daily', {
         query: { emails, start_date: window.start, end_date: window.end },
         schema: AccountDailyAnalytics,
         signal: ctx.signal,
       });
+      const byEmail = new Map<string, AccountDailyRow[]>();
+      for (const row of answer) {
+        const key = emailKey(row.email_account);
+        const list = byEmail.get(key);
+        if (list) list.push(row);
+        else byEmail.set(key, [row]);
+      }
+      for (const [key, rows] of byEmail) {
+        const account = index.byEmail.get(key);
+        if (!account) continue;
+        const own = evaluateSending(account, rows, config, ctx.now);
+        if (own.length > 0) out.set(key, own);
+      }
       tick();
-      return answer;
     });
-    const byEmail = new Map<string, AccountDailyRow[]>();
-    for (const row of answers.flat()) {
-      const key = emailKey(row.email_account);
-      const list = byEmail.get(key);
-      if (list) list.push(row);
-      else byEmail.set(key, [row]);
-    }
-    return byEmail;
+    return out;
   } catch (err) {
     if (ctx.signal.aborted) throw err;
     for (const [check, what] of [

@@ -112,6 +112,12 @@ export interface AuthResult {
   failure?: NonNullable<Report['failure']>;
 }
 
+/** " (the key has `campaigns:all`, `leads:all`)" when Instantly listed the key's scopes. */
+function grantedNote(facts: ErrorFacts): string {
+  const granted = facts.grantedScopes ?? [];
+  return granted.length > 0 ? ` (the key has ${granted.map((s) => `\`${s}\``).join(', ')})` : '';
+}
+
 /** Kinds that mean no further request can succeed: stop the run. */
 function fatal(facts: ErrorFacts, workspace: Report['workspace']): AuthResult | null {
   const resource = workspaceResource(workspace);
@@ -246,7 +252,10 @@ export async function runAuth(ctx: SuiteContext): Promise<AuthResult> {
     if (facts.kind === 'scope') {
       // Key without the `workspaces` scope: a campaigns page proves the key works. When the
       // campaigns suite runs, the probe is its own (memoised) campaign list, so it costs nothing.
-      details.push('workspace status not checked: the key lacks `workspaces:read`');
+      // Instantly answers this with 401 "Invalid scope. Required: workspaces:read": a valid key.
+      details.push(
+        `workspace status not checked: the key lacks \`${facts.requiredScope ?? 'workspaces:read'}\`${grantedNote(facts)}`,
+      );
       try {
         if (ctx.settings.checks.includes('campaigns')) await ctx.resources.campaigns();
         else {
@@ -265,7 +274,9 @@ export async function runAuth(ctx: SuiteContext): Promise<AuthResult> {
         if (probe.kind === 'scope' && ctx.settings.workspaceId !== undefined)
           return workspaceRefused(ctx.settings.workspaceId, probe);
         if (probe.kind === 'scope')
-          details.push('API key accepted, but it lacks `campaigns:read` too');
+          details.push(
+            `API key accepted, but it lacks \`${probe.requiredScope ?? 'campaigns:read'}\` too`,
+          );
         else
           findings.push(
             unknownFromError(probeErr, {
@@ -309,7 +320,9 @@ export async function runAuth(ctx: SuiteContext): Promise<AuthResult> {
     if (facts.kind === 'scope') {
       // Plan usage is an extra, not a gate: a key deliberately scoped without billing should not
       // leave every run `degraded`, so the gap is stated in the details rather than as a finding.
-      details.push('plan usage not checked: the key lacks `workspace_billing:read`');
+      details.push(
+        `plan usage not checked: the key lacks \`${facts.requiredScope ?? 'workspace_billing:read'}\`${grantedNote(facts)}`,
+      );
     } else {
       findings.push(
         unknownFromError(err, {

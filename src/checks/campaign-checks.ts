@@ -52,8 +52,16 @@ export type AnalyticsInput = CampaignAnalytics | 'missing' | undefined;
 
 export interface CampaignEvaluationInput {
   campaign: Campaign;
-  /** Undefined when analytics could not be fetched (the suite reports that once). */
+  /**
+   * The row over the bounce-rate window, for rates. Undefined when analytics could not be fetched
+   * (the suite reports that once).
+   */
   analytics?: AnalyticsInput;
+  /**
+   * The lifetime row (no date range), for lead counts; when the key is absent the `analytics`
+   * row is read instead (callers that fetch only one). Present but undefined: not fetched.
+   */
+  leads?: AnalyticsInput;
   /** Undefined when not asked (not active, or `sending_status: false`) or not fetched. */
   sendingStatus?: SendingStatus;
   /** Undefined when the account list could not be fetched. */
@@ -73,7 +81,7 @@ export function evaluateCampaign(
     ...checkSchedule(campaign, now, make),
     ...checkSenders(campaign, input.accounts, make),
     ...checkDailyLimit(campaign, make),
-    ...checkLeads(campaign, input.analytics, config, make),
+    ...checkLeads(campaign, 'leads' in input ? input.leads : input.analytics, config, make),
     ...checkBounceRate(input.analytics, config, make),
     ...checkSendingStatus(campaign, input.sendingStatus, now, make),
     ...checkNotSending(campaign, make),
@@ -418,6 +426,9 @@ function checkLeads(
   // Completed campaigns are done with their leads; subsequences run after the main sequence.
   if (campaign.status === 3 || campaign.status === 4 || analytics === undefined) return [];
   if (analytics === 'missing') {
+    // Instantly leaves drafts out of its analytics until they have any: "no analytics yet" is
+    // not a fault, and alone it does not block a launch (the suite names it in its details).
+    if (campaign.status === 0) return [];
     return [
       make(
         CAMPAIGN_CHECK.leads,
@@ -428,6 +439,10 @@ function checkLeads(
     ];
   }
   const { leads_count: leads, contacted_count: contacted } = analytics;
+  // Real answers show leads_count 0 beside contacted leads on stopped and finished campaigns
+  // (docs/instantly-api.md, "Campaign analytics"): the count is not "no leads" then, and what is
+  // left cannot be told from it.
+  if (leads === 0 && contacted > 0) return [];
   if (leads === 0) {
     return [
       make(CAMPAIGN_CHECK.leads, 'error', 'Campaign has no leads.', campaignHints.noLeads, {
@@ -515,7 +530,7 @@ const SENDING_STATUS_SEVERITY: Readonly<Record<string, Outcome>> = {
   no_accounts_available: 'error',
 };
 
-/** A warning-level sending issue that has lasted this long is an error (API.md section 5). */
+/** A warning-level sending issue that has lasted this long is an error (docs/instantly-api.md, "Campaigns"). */
 export const SENDING_ISSUE_ESCALATION_MS = 24 * 60 * 60 * 1000;
 
 function checkSendingStatus(
@@ -542,7 +557,14 @@ function checkSendingStatus(
   }
   const known = SENDING_STATUS_SEVERITY[status];
   if (known === 'ok') return [];
-  const firstSeen = diagnostics?.issue_tracking?.issue_first_seen_at ?? undefined;
+  // `issue_first_seen_at` dates `current_status_code`, which can differ from the diagnosed status
+  // (a completed campaign showed waiting_for_leads): it says how long *this* issue lasts only
+  // when the two agree (docs/instantly-api.md, "Campaigns").
+  const tracking = diagnostics?.issue_tracking;
+  const firstSeen =
+    tracking?.current_status_code === status
+      ? (tracking.issue_first_seen_at ?? undefined)
+      : undefined;
   const lastingMs = firstSeen ? now.getTime() - Date.parse(firstSeen) : Number.NaN;
   const escalated = known === 'warning' && lastingMs >= SENDING_ISSUE_ESCALATION_MS;
   const severity: Severity = known === undefined ? 'warning' : escalated ? 'error' : known;

@@ -1,6 +1,6 @@
 /**
  * Remediation for campaign findings: what to do, where, in one or two sentences. Based on the
- * "Instantly Common Errors" guide, corrected where API.md section 10 shows it is wrong: -99 is
+ * "Instantly Common Errors" guide, corrected where the API's own documentation shows it is wrong (docs/instantly-api.md): -99 is
  * "Account Suspended", Bounce Protect has no published threshold, a campaign's senders are its
  * `email_list` and `email_tag_list` (account-campaign-mappings takes an account email), and the
  * lead count is `leads_count` from campaign analytics.
@@ -57,7 +57,7 @@ export const campaignHints = {
     'Instantly has no sending data for this active campaign yet. If it was launched more than a day ago, check its schedule, senders and leads in Instantly.',
 } as const;
 
-/** Hints for `diagnostics.status` of GET /campaigns/{id}/sending-status (API.md section 5). */
+/** Hints for `diagnostics.status` of GET /campaigns/{id}/sending-status (docs/instantly-api.md, "Campaigns"). */
 export const sendingStatusHints: Readonly<Record<string, string>> = {
   campaign_paused: campaignHints.paused,
   campaign_draft: 'Launch the campaign when it is ready, or exclude it from the check.',

@@ -17,10 +17,10 @@ import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types
 import { unknownFromError } from './unknown.js';
 
 /**
- * The campaigns suite: fetch through the shared cache (campaign list, account list, analytics:
- * one request each, or one per 100 items) plus, per checked active campaign, its sending status
- * (API.md section 11 rows 3-6), then evaluate each campaign with the pure rules of
- * campaign-checks.ts.
+ * The campaigns suite: fetch through the shared cache (campaign list, account list, analytics
+ * over the bounce window for rates and without a range for lead counts: one request each, or one
+ * per 100 items) plus, per checked active campaign, its sending status (docs/instantly-api.md,
+ * "Request plan"), then evaluate each campaign with the pure rules of campaign-checks.ts.
  */
 
 export const checks: readonly CheckDefinition[] = campaignChecks;
@@ -65,9 +65,10 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
   })();
 
   // settle() never rejects, so an abort that rejects perCampaign leaves no promise unobserved.
-  const [accounts, analytics, { detailed, statuses }] = await Promise.all([
+  const [accounts, analytics, lifetime, { detailed, statuses }] = await Promise.all([
     settle(ctx.resources.accounts()),
     settle(ctx.resources.campaignAnalytics()),
+    settle(leadCounts(ctx, selected)),
     perCampaign,
   ]);
   let index: AccountIndex | undefined;
@@ -83,25 +84,49 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
       }),
     );
   }
+  let lifetimeById: Map<string, CampaignAnalytics> | undefined;
+  if (lifetime.ok) lifetimeById = new Map(lifetime.value.map((a) => [a.campaign_id, a]));
+  else {
+    rethrowIfAborted(ctx, lifetime.error);
+    findings.push(
+      unknownFromError(lifetime.error, {
+        check: CAMPAIGN_CHECK.leads,
+        suite: SUITE,
+        resource: SUITE_RESOURCE,
+        what: 'Campaign leads',
+      }),
+    );
+  }
   let analyticsById: Map<string, CampaignAnalytics> | undefined;
   if (analytics.ok) analyticsById = new Map(analytics.value.map((a) => [a.campaign_id, a]));
   else {
     rethrowIfAborted(ctx, analytics.error);
-    for (const [check, what] of [
-      [CAMPAIGN_CHECK.leads, 'Campaign leads'],
-      [CAMPAIGN_CHECK.bounceRate, 'Campaign bounce rates'],
-    ] as const) {
-      findings.push(
-        unknownFromError(analytics.error, { check, suite: SUITE, resource: SUITE_RESOURCE, what }),
-      );
-    }
+    // Lead counts come from the lifetime call (reported below); this one is for rates only.
+    findings.push(
+      unknownFromError(analytics.error, {
+        check: CAMPAIGN_CHECK.bounceRate,
+        suite: SUITE,
+        resource: SUITE_RESOURCE,
+        what: 'Campaign bounce rates',
+      }),
+    );
   }
+
+  const noAnalyticsYet = lifetimeById
+    ? selected.filter((c) => c.status === 0 && !lifetimeById.has(c.id)).length
+    : 0;
 
   findings.push(...requestFindings);
   const gateIds = new Set(launchGateIds(ctx.settings));
 
   for (const listed of selected) {
     const campaign = detailed.get(listed.id) ?? listed;
+    if (campaign.sequences === undefined && campaign.status === 0 && detailed.has(listed.id)) {
+      // Real drafts come without `sequences` until a step is written (docs/instantly-api.md,
+      // "Campaigns"): for a draft the absent field is an empty sequence, not a gap in the answer.
+      findings.push(...evaluate({ ...campaign, sequences: [] }));
+      continue;
+    }
     if (campaign.sequences === undefined) {
       // No sequence to judge: its detail request failed (already reported), or Instantly left
       // the field out of the detail too. An absent field is not an empty sequence: `unknown`.
@@ -116,16 +141,20 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
     const row: AnalyticsInput = analyticsById
       ? (analyticsById.get(campaign.id) ?? 'missing')
       : undefined;
-    const findings = judge(campaign, row);
+    const leads: AnalyticsInput = lifetimeById
+      ? (lifetimeById.get(campaign.id) ?? 'missing')
+      : undefined;
+    const findings = judge(campaign, row, leads);
     // A campaign about to launch must be ready to send: its blockers are errors.
     return gateIds.has(campaign.id) ? asLaunchBlockers(findings, [campaign]) : findings;
   }
 
-  function judge(campaign: Campaign, row: AnalyticsInput): Finding[] {
+  function judge(campaign: Campaign, row: AnalyticsInput, leads: AnalyticsInput): Finding[] {
     return evaluateCampaign(
       {
         campaign,
         ...(row !== undefined && { analytics: row }),
+        leads,
         ...(statuses.has(campaign.id) && { sendingStatus: statuses.get(campaign.id) }),
         ...(index && { accounts: index }),
       },
@@ -134,7 +163,29 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
     );
   }
 
-  return { findings, checked: selected.length, details: describe(selected, askStatus.length) };
+  const details = describe(selected, askStatus.length);
+  if (noAnalyticsYet > 0)
+    details.push(
+      `${noAnalyticsYet} ${noAnalyticsYet === 1 ? 'draft has' : 'drafts have'} no analytics yet (leads not counted)`,
+    );
+  return { findings, checked: selected.length, details };
+}
+
+/**
+ * Lifetime analytics rows of the workspace (no date range), and, once, by id, of the checked
+ * campaigns that answer left out (Instantly leaves drafts out of the unscoped answer).
+ */
+async function leadCounts(
+  ctx: SuiteContext,
+  selected: readonly Campaign[],
+): Promise<readonly CampaignAnalytics[]> {
+  const rows = await ctx.resources.campaignLifetime();
+  const have = new Set(rows.map((r) => r.campaign_id));
+  const absent = selected
+    .filter((c) => c.status !== 3 && c.status !== 4 && !have.has(c.id))
+    .map((c) => c.id);
+  if (absent.length === 0) return rows;
+  return [...rows, ...(await ctx.resources.campaignLifetimeByIds(absent))];
 }
 
 function sequenceNotReturned(campaign: Campaign): Finding {

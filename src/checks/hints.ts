@@ -1,6 +1,6 @@
 /**
  * Remediation text: short, specific, actionable. Drawn from the "Instantly Common Errors" guide,
- * corrected where API.md section 10 shows it wrong (no "paused" webhook: status -1 is resumed
+ * corrected where the API's documentation shows it wrong (docs/instantly-api.md) (no "paused" webhook: status -1 is resumed
  * with POST /webhooks/{id}/resume; 402 is a plan problem, not a key problem; the key page is
  * Settings → Integrations → API Keys).
  */

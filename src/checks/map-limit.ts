@@ -1,6 +1,6 @@
 /**
  * Maps `items` through `fn` with at most `limit` calls in flight, keeping the input order.
- * Instantly's rate limit is shared with the customer's own tools (API.md section 3), so the
+ * Instantly's rate limit is shared with the customer's own tools (docs/instantly-api.md, "Rate limits"), so the
  * per-campaign and batched requests never fan out wider than this, whatever the client allows.
  * The first rejection rejects the whole map; calls not yet started are not started.
  */

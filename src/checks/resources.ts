@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { RunSettings } from '../config/schema.js';
 import type { InstantlyApi } from '../instantly/api.js';
 import { Account } from '../instantly/schemas/accounts.js';
-import { Campaign, CampaignAnalyticsList } from '../instantly/schemas/campaigns.js';
+import {
+  Campaign,
+  CampaignAnalyticsList,
+  type CampaignAnalytics,
+} from '../instantly/schemas/campaigns.js';
+import { chunk } from './map-limit.js';
 import { mayBeSelected, selectCampaigns } from './campaign-selection.js';
 import type { SharedResources } from './types.js';
 
@@ -17,7 +22,7 @@ const CachedAccount = z.object(Account.shape);
 /**
  * The run's cache of resources that more than one suite reads. Each getter starts its request on
  * first use and hands every later caller the same promise, so the account list is fetched once for
- * both the campaigns and the accounts suite (API.md section 11, rows 3, 4 and 6). A failure is
+ * both the campaigns and the accounts suite (docs/instantly-api.md, "Request plan"). A failure is
  * memoised too: a second suite gets the same error instead of spending requests on it again.
  */
 export function createSharedResources(
@@ -79,26 +84,54 @@ export function createSharedResources(
     return selectCampaigns({ campaigns: all, config, launchIds, ...(taggedIds && { taggedIds }) });
   });
 
+  const gate = [...new Set(settings.campaignIds)];
+  // Unscoped is one request for the whole workspace. A launch gate names its few campaigns:
+  // asking for those is as few requests and spares Instantly counting every campaign's leads.
+  const analytics = (query: Record<string, string>) =>
+    gate.length === 0 || gate.length > ANALYTICS_IDS_PER_CALL
+      ? api.get('/campaigns/analytics', { query, schema: CampaignAnalyticsList, signal })
+      : api.get('/campaigns/analytics', {
+          query: { ...query, ids: gate },
+          schema: CampaignAnalyticsList,
+          signal,
+        });
+
   const campaignAnalytics = once(async () => {
     const window = analyticsWindow(now, settings.config.campaigns.bounce_rate.window_days);
-    const query = { start_date: window.start, end_date: window.end };
-    const gate = [...new Set(settings.campaignIds)];
-    // Unscoped is one request for the whole workspace. A launch gate names its few campaigns:
-    // asking for those is as few requests and spares Instantly counting every campaign's leads.
-    if (gate.length === 0 || gate.length > ANALYTICS_IDS_PER_CALL) {
-      return api.get('/campaigns/analytics', { query, schema: CampaignAnalyticsList, signal });
-    }
-    return api.get('/campaigns/analytics', {
-      query: { ...query, ids: gate },
-      schema: CampaignAnalyticsList,
-      signal,
-    });
+    return analytics({ start_date: window.start, end_date: window.end });
   });
 
-  return { campaigns, accounts, checkedCampaigns, campaignAnalytics };
+  // Without a date range: lifetime counts, so "leads left" is never computed from a window.
+  const campaignLifetime = once(async () => analytics({}));
+
+  // Ids the launch-gate call already named: asking again would get the same answer.
+  const askedByIds = new Set(gate.length <= ANALYTICS_IDS_PER_CALL ? gate : []);
+  const campaignLifetimeByIds = async (ids: readonly string[]) => {
+    const rows: CampaignAnalytics[] = [];
+    const fresh = [...new Set(ids)].filter((id) => !askedByIds.has(id));
+    for (const part of chunk(fresh, ANALYTICS_IDS_PER_CALL)) {
+      rows.push(
+        ...(await api.get('/campaigns/analytics', {
+          query: { ids: part },
+          schema: CampaignAnalyticsList,
+          signal,
+        })),
+      );
+    }
+    return rows;
+  };
+
+  return {
+    campaigns,
+    accounts,
+    checkedCampaigns,
+    campaignAnalytics,
+    campaignLifetime,
+    campaignLifetimeByIds,
+  };
 }
 
-/** `ids` has no documented maximum; API.md section 11 suggests chunks of about 50 to bound URLs. */
+/** `ids` has no documented maximum; chunks of about 50 bound the URL (docs/instantly-api.md). */
 export const ANALYTICS_IDS_PER_CALL = 50;
 
 /**
@@ -110,6 +143,15 @@ export function analyticsWindow(now: Date, days: number): { start: string; end: 
   const end = new Date(Math.floor(now.getTime() / day) * day);
   const start = new Date(end.getTime() - days * day);
   return { start: isoDate(start), end: isoDate(end) };
+}
+
+/**
+ * Instantly's daily analytics take at most 31 days, both ends included (more is a 400
+ * "Analytics date range cannot exceed 31 days"): the window, clamped to that.
+ */
+export const DAILY_ANALYTICS_MAX_DAYS = 31;
+export function dailyAnalyticsWindow(now: Date, days: number): { start: string; end: string } {
+  return analyticsWindow(now, Math.min(days, DAILY_ANALYTICS_MAX_DAYS - 1));
 }
 
 function isoDate(d: Date): string {

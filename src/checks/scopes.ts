@@ -1,7 +1,9 @@
-import { ERROR_KINDS, type ErrorKind } from '../instantly/api.js';
+import type { ErrorKind } from '../instantly/api.js';
+import { readScopeGap } from '../instantly/classify.js';
+import { InstantlyError } from '../instantly/errors.js';
 
 /**
- * Which scope group each endpoint needs (API.md section 1). A group `g` is satisfied by any of
+ * Which scope group each endpoint needs (docs/instantly-api.md, "Auth and scopes"). A group `g` is satisfied by any of
  * `g:read`, `g:all`, `all:read`, `all:all`. Endpoints whose scope the OpenAPI document does not
  * list carry `documented: false`: the group is our best reading, and the hint says so.
  */
@@ -50,19 +52,22 @@ export function scopeFor(endpoint: string): ScopeRequirement {
   return { group: segment.replace(/-/g, '_'), documented: false };
 }
 
-/** Remediation naming the scope to add, e.g. "Add the `webhook_events:read` scope …". */
-export function scopeRemediation(endpoint: string): string {
+/**
+ * Remediation naming the scope to add, e.g. "Give the API key the `webhook_events:read` scope …".
+ * `required` is the scope Instantly's own answer named, which wins over our table.
+ */
+export function scopeRemediation(endpoint: string, required?: string): string {
   const { group, documented } = scopeFor(endpoint);
-  const base = `Give the API key the \`${group}:read\` scope, or use a read-only key with \`all:read\` (Instantly → Settings → Integrations → API Keys).`;
-  return documented
+  const scope = required ?? `${group}:read`;
+  const base = `Give the API key the \`${scope}\` scope, or use a read-only key with \`all:read\` (Instantly → Settings → Integrations → API Keys).`;
+  return documented || required !== undefined
     ? base
     : `${base} Instantly does not document the scope of ${endpoint}; \`all:read\` covers it.`;
 }
 
 /**
- * What the checks need to know about a failed request. The client throws an `InstantlyError`
- * carrying these facts; they are read structurally so the checks depend on the seam
- * (`src/instantly/api.ts`) only, and any other thrown value becomes kind `unexpected`.
+ * What the checks need to know about a failed request. The client throws an `InstantlyError`;
+ * anything else thrown becomes kind `unexpected` (a bug, never mistaken for an API answer).
  */
 export interface ErrorFacts {
   kind: ErrorKind | 'unexpected';
@@ -72,28 +77,25 @@ export interface ErrorFacts {
   endpoint?: string;
   /** Retries spent before giving up. */
   retries?: number;
+  /** For a scope answer: the scope Instantly said is required, and those the key has. */
+  requiredScope?: string;
+  grantedScopes?: string[];
   message: string;
 }
 
-function isErrorKind(value: unknown): value is ErrorKind {
-  return typeof value === 'string' && (ERROR_KINDS as readonly string[]).includes(value);
-}
-
 export function errorFacts(err: unknown): ErrorFacts {
-  if (typeof err !== 'object' || err === null) {
-    return { kind: 'unexpected', message: String(err) };
+  if (!(err instanceof InstantlyError)) {
+    const message = err instanceof Error ? err.message : String(err);
+    return { kind: 'unexpected', message };
   }
-  const e = err as Record<string, unknown>;
-  const message = typeof e.message === 'string' ? e.message : JSON.stringify(err);
-  const kind = isErrorKind(e.kind) ? e.kind : 'unexpected';
-  const facts: ErrorFacts = { kind, message };
-  if (typeof e.status === 'number') facts.status = e.status;
-  if (typeof e.endpoint === 'string') facts.endpoint = e.endpoint;
-  else if (typeof e.method === 'string' && typeof e.path === 'string') {
-    facts.endpoint = `${e.method} ${e.path}`;
+  const facts: ErrorFacts = { kind: err.kind, message: err.message, endpoint: err.endpoint };
+  if (err.status !== undefined) facts.status = err.status;
+  if (err.attempts !== undefined) facts.retries = Math.max(0, err.attempts - 1);
+  if (err.kind === 'scope' && err.status !== undefined) {
+    const gap = readScopeGap(err.status, err.apiError?.message);
+    if (gap?.required) facts.requiredScope = gap.required;
+    if (gap?.granted) facts.grantedScopes = gap.granted;
   }
-  const retries = e.retries ?? e.attempts;
-  if (typeof retries === 'number') facts.retries = e.retries === undefined ? retries - 1 : retries;
   return facts;
 }
 
@@ -113,7 +115,7 @@ export function describeError(facts: ErrorFacts): string {
     case 'cdn-blocked':
       return `Instantly's CDN blocked the request (HTML 403)${where}`;
     case 'scope':
-      return `the API key lacks the scope for ${facts.endpoint ?? 'this endpoint'} (403)`;
+      return describeScopeGap(facts);
     case 'rate-limited':
       // No status: the client never sent it, because a Retry-After pause outlasts the run.
       return facts.status === undefined
@@ -139,4 +141,17 @@ export function describeError(facts: ErrorFacts): string {
     case 'unexpected':
       return `an internal error: ${facts.message}`;
   }
+}
+
+/** "the API key lacks the `accounts:read` scope (401; the key has campaigns:all, leads:all)". */
+function describeScopeGap(facts: ErrorFacts): string {
+  const what = facts.requiredScope
+    ? `the \`${facts.requiredScope}\` scope`
+    : `the scope for ${facts.endpoint ?? 'this endpoint'}`;
+  const has =
+    facts.grantedScopes && facts.grantedScopes.length > 0
+      ? `; the key has ${facts.grantedScopes.map((s) => `\`${s}\``).join(', ')}`
+      : '';
+  const where = facts.requiredScope && facts.endpoint ? ` for ${facts.endpoint}` : '';
+  return `the API key lacks ${what}${where} (${facts.status ?? 403}${has})`;
 }

@@ -4,7 +4,7 @@ import type { Campaign } from '../instantly/schemas/campaigns.js';
 /**
  * Which accounts send for which campaign, resolved from data already fetched: a campaign's
  * senders are the accounts of its `email_list` plus every account carrying one of the tags of its
- * `email_tag_list` (API.md section 10: account-campaign-mappings is per account, so we never call
+ * `email_tag_list` (docs/instantly-api.md, "Campaigns": account-campaign-mappings is per account, so we never call
  * it). Emails are compared case-insensitively, as mail systems do.
  */
 

@@ -35,9 +35,17 @@ export interface SharedResources {
   checkedCampaigns(): Promise<readonly Campaign[]>;
   /**
    * Analytics of every campaign over the campaigns' bounce-rate window, one row per campaign
-   * (GET /campaigns/analytics with no ids: one request for the whole workspace).
+   * (GET /campaigns/analytics with no ids: one request for the whole workspace). For rates only:
+   * its counts may be narrowed to the window.
    */
   campaignAnalytics(): Promise<readonly CampaignAnalytics[]>;
+  /**
+   * Lifetime analytics (the same call without a date range): the lead counts "leads left" is
+   * computed from. Instantly may leave a campaign out (drafts): ask for those with
+   * `campaignLifetimeByIds`, once.
+   */
+  campaignLifetime(): Promise<readonly CampaignAnalytics[]>;
+  campaignLifetimeByIds(ids: readonly string[]): Promise<readonly CampaignAnalytics[]>;
 }
 
 export interface SuiteOutcome {

@@ -25,7 +25,7 @@ export function unknownFromError(err: unknown, target: UnknownTarget): Finding {
   const remediation = isCdnBlock(facts)
     ? HINTS.cdnBlocked
     : facts.kind === 'scope'
-      ? scopeRemediation(facts.endpoint ?? '')
+      ? scopeRemediation(facts.endpoint ?? '', facts.requiredScope)
       : facts.kind === 'rate-limited'
         ? HINTS.rateLimited
         : facts.kind === 'timeout'
@@ -45,6 +45,8 @@ export function unknownFromError(err: unknown, target: UnknownTarget): Finding {
       ...(facts.status !== undefined ? { status: facts.status } : {}),
       ...(facts.endpoint ? { endpoint: facts.endpoint } : {}),
       ...(facts.retries !== undefined ? { retries: facts.retries } : {}),
+      ...(facts.requiredScope ? { required_scope: facts.requiredScope } : {}),
+      ...(facts.grantedScopes ? { granted_scopes: facts.grantedScopes } : {}),
     },
     ...(target.discriminator ? { discriminator: target.discriminator } : {}),
   });

@@ -176,7 +176,9 @@ export function classifyResponse(
   const kind =
     status === 403 && !body.json && looksLikeHtml(body.text, contentType)
       ? 'cdn-blocked'
-      : kindForStatus(status);
+      : readScopeGap(status, apiError?.message)
+        ? 'scope'
+        : kindForStatus(status);
   const hint = body.json ? HINTS[kind] : undefined;
   return {
     ok: false,
@@ -189,6 +191,34 @@ export function classifyResponse(
       ...(apiError ? { apiError: redactApiError(apiError, redact) } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     },
+  };
+}
+
+/** A valid key that lacks one scope, as Instantly words it: "Invalid scope. Required: X. Found: a, b". */
+export interface ScopeGap {
+  /** The scope the endpoint needs, e.g. `accounts:read`. */
+  required?: string;
+  /** The scopes the key has, when Instantly listed them. */
+  granted?: string[];
+}
+
+/**
+ * Instantly answers a missing scope with 401 (not the documented 403) and the message
+ * `Invalid scope. Required: accounts:read. Found: campaigns:all, leads:all` (docs/instantly-api.md,
+ * "Auth and scopes"). Such a 401 is a valid key without that scope, never a bad key.
+ */
+export function readScopeGap(status: number, message: string | undefined): ScopeGap | undefined {
+  if ((status !== 401 && status !== 403) || message === undefined) return undefined;
+  if (!/^\s*Invalid scope\./i.test(message)) return undefined;
+  const required = /Required:\s*([\w:-]+)/i.exec(message)?.[1];
+  const found = /Found:\s*([^.]*)/i.exec(message)?.[1];
+  const granted = found
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  return {
+    ...(required ? { required } : {}),
+    ...(granted && granted.length > 0 ? { granted } : {}),
   };
 }
 

@@ -109,7 +109,7 @@ export function boundDecoded(
   return value;
 }
 
-/** Instantly's `{statusCode, error, message}`, read by API.md's rule, when the body has any of it. */
+/** Instantly's `{statusCode, error, message}`, read by the rule in docs/instantly-api.md ("Errors"), when the body has any of it. */
 export function readApiError(status: number, value: unknown): ApiErrorBody | undefined {
   const parsed = errorBodySchema.safeParse(value);
   if (!parsed.success) return undefined;

@@ -28,7 +28,7 @@ export interface RetryPolicy {
 }
 
 /**
- * Instantly's rate-limit page suggests pausing 2 s between batches; API.md section 3 recommends
+ * Instantly's rate-limit page suggests pausing 2 s between batches; docs/instantly-api.md ("Rate limits") recommends
  * 2, 4, 8, 16, 32 s capped at 60 s and at most 5 retries. Retry-After capped at 60 s too: a
  * longer wait is the workspace cooldown, which retrying cannot outlast within a run.
  */

@@ -4,15 +4,14 @@ import type { Random } from './random.js';
 import { DAY_MS, isoAt } from './time.js';
 import type { Account, AccountProfile } from './types.js';
 
-/** SMTP errors as Instantly shows them in `status_message` (API.md section 6). */
+/** SMTP errors as Instantly shows them in `status_message` (docs/instantly-api.md, "Accounts"). */
 export const SMTP_ERRORS = {
+  // As real accounts show it: often no `response` and no `responseCode`
+  // (docs/instantly-api.md, "Accounts").
   connection: {
     code: 'EAUTH',
-    command: 'AUTH PLAIN',
-    response:
-      '535-5.7.8 Username and Password not accepted. For more information, go to https://support.google.com/mail/?p=BadCredentials',
-    e_message: 'Invalid login: 535-5.7.8 Username and Password not accepted.',
-    responseCode: 535,
+    command: 'AUTH XOAUTH2',
+    e_message: "error: can't create new access token for user",
   },
   softBounce: {
     code: 'EENVELOPE',

@@ -1,5 +1,5 @@
 /**
- * API keys and scopes as Instantly has them (API.md section 1): Bearer keys, each tied to a
+ * API keys and scopes as Instantly has them (docs/instantly-api.md, "Auth and scopes"): Bearer keys, each tied to a
  * workspace and carrying `resource:action` scopes. A read needs `X:read`, `X:all`, `all:read` or
  * `all:all`; a write `X:update`, `X:all`, `all:update` or `all:all`.
  */
@@ -29,6 +29,12 @@ export function acceptedScopes(scope: RouteScope): string[] {
 
 export function hasScope(key: ApiKey, scope: RouteScope): boolean {
   return acceptedScopes(scope).some((s) => key.scopes.has(s));
+}
+
+/** The live API's words for a missing scope, e.g. "Invalid scope. Required: accounts:read. Found: campaigns:all". */
+export function invalidScopeMessage(scope: RouteScope, granted: ReadonlySet<string>): string {
+  const found = [...granted].sort();
+  return `Invalid scope. Required: ${scope.resource}:${scope.action}${found.length > 0 ? `. Found: ${found.join(', ')}` : ''}`;
 }
 
 export type AuthOutcome = { ok: true; key: ApiKey } | { ok: false; status: 401; message: string };

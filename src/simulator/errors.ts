@@ -1,4 +1,4 @@
-/** Instantly's error bodies (API.md section 2). */
+/** Instantly's error bodies (docs/instantly-api.md, "Errors"). */
 export const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -30,11 +30,12 @@ export const MESSAGES = {
   rateLimited: 'Rate limit exceeded',
   tooLarge:
     'Analytics request is too large for this workspace. Add an emails filter or request a smaller date range.',
+  rangeTooLong: 'Analytics date range cannot exceed 31 days',
   startAfterEnd: 'Start Date must be earlier than End Date',
   noEmails: 'Bad request - no emails sent',
 } as const;
 
-/** A Cloudflare-style block page (the CDN quirk of API.md section 2: HTML, not JSON). */
+/** A Cloudflare-style block page (the CDN quirk in docs/instantly-api.md, "Errors": HTML, not JSON). */
 export const CLOUDFLARE_403_HTML = `<!DOCTYPE html>
 <html lang="en-US"><head><title>Access denied | api.instantly.ai used Cloudflare to restrict access</title></head>
 <body><div id="cf-wrapper"><h1>Error 1010</h1><p>Access denied</p>

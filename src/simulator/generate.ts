@@ -143,6 +143,12 @@ export function generateWorkspace(
   for (let i = 0; i < spec.accounts; i++) {
     const domain = domains[i % domainCount]?.domain ?? 'sender-domain-1.com';
     const account = newAccount(accountBase + i * accountStep, domain, i);
+    // Senders on the first domain use a custom tracking domain, healthy as the live API reports
+    // it (CTD_ACTIVE, not the document's "active"). No random draw: other data stays as it was.
+    if (i % domainCount === 0) {
+      account.tracking_domain_name = `track.${domain}`;
+      account.tracking_domain_status = 'CTD_ACTIVE';
+    }
     // autofix_failed is optional: a healthy account leaves it out rather than claim "in progress".
     delete (account as Partial<Account>).autofix_failed;
     accounts.push(account);
@@ -551,6 +557,16 @@ export function generateWorkspace(
   const noisy = pool.find((i) => usedBySenders.has(i) && !accountProblem.has(i));
   const noisyProfile = noisy === undefined ? undefined : profiles.get(accounts[noisy]?.email ?? '');
   if (noisyProfile) noisyProfile.dipDaysAgo = 2;
+
+  // Real drafts come without a sequence or senders until someone writes them (served without
+  // those fields: routes/campaigns.ts). Drafts a problem or the launch gate uses keep theirs.
+  for (const s of states) {
+    if (s.campaign.status !== 0 || s.problem) continue;
+    s.campaign.sequences = [];
+    s.campaign.email_list = [];
+    s.campaign.email_tag_list = [];
+    s.campaign.daily_limit = null;
+  }
 
   // ---- Derived campaign data ----------------------------------------------------------------
   const campaigns = states.map((s) => s.campaign);

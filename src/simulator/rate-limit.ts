@@ -1,5 +1,5 @@
 /**
- * Instantly's workspace rate limit, both published versions (API.md section 3), as sliding
+ * Instantly's workspace rate limit, both published versions (docs/instantly-api.md, "Rate limits"), as sliding
  * windows over an injected clock. Only accepted requests use the budget; an optional cooldown
  * (the earlier docs' "cooldown period of 1 hour") rejects everything after repeated violations.
  */

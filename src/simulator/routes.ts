@@ -10,6 +10,7 @@ import {
   getAccount,
   listAccounts,
   testVitals,
+  trackingDomainStatus,
   warmupAnalytics,
 } from './routes/accounts.js';
 import {
@@ -80,6 +81,12 @@ export const ROUTES: readonly Route[] = [
     handle: accountDailyAnalytics,
   },
   { method: 'GET', path: '/accounts', scope: read('accounts'), handle: listAccounts },
+  {
+    method: 'GET',
+    path: '/accounts/ctd/status',
+    scope: read('accounts'),
+    handle: trackingDomainStatus,
+  },
   { method: 'GET', path: '/accounts/{email}', scope: read('accounts'), handle: getAccount },
   { method: 'POST', path: '/accounts/test/vitals', scope: read('accounts'), handle: testVitals },
   {

@@ -83,12 +83,18 @@ export function makeLead(
 
 // ---- Warmup (POST /accounts/warmup-analytics) -------------------------------------------------
 
-export const WARMUP_DAYS = 21;
+/**
+ * Instantly's warmup analytics answers a fixed trailing 7 days whatever is asked
+ * (test/fixtures/real/margentic__warmup_analytics_excerpt.json), today included.
+ */
+export const WARMUP_DAYS = 7;
 export const RECENT_DAYS = 7;
+/** A sliding sender starts sliding this many days ago, inside the answered week. */
+const SLIDE_DAYS = 4;
 
 export interface WarmupDay {
   sent: number;
-  landed_inbox: number;
+  landed_inbox?: number;
   landed_spam?: number;
   received: number;
 }
@@ -113,8 +119,9 @@ export function warmupDays(
     let spamRate: number | undefined;
     if (back < RECENT_DAYS) {
       if (profile.recentInboxRate !== undefined) {
-        // Slide linearly from the usual rate to the recent one, so the drop reads as a trend.
-        const t = (RECENT_DAYS - back) / RECENT_DAYS;
+        // Slide linearly from the usual rate to the recent one over the last SLIDE_DAYS days, so
+        // the drop reads as a trend inside the one week the API answers.
+        const t = Math.max(0, (SLIDE_DAYS - back) / SLIDE_DAYS);
         inboxRate =
           profile.inboxRate + (profile.recentInboxRate - profile.inboxRate) * Math.min(1, t * 1.4);
       }
@@ -130,8 +137,9 @@ export function warmupDays(
       Math.floor(sent * share + hashUnit(data.seed, account.email, back, 's')),
     );
     const inbox = sent - spam;
-    const day: WarmupDay = { sent, landed_inbox: inbox, received: sent };
-    // Instantly leaves out a zero landed_spam (API.md section 6).
+    const day: WarmupDay = { sent, received: sent };
+    // Instantly leaves out a zero landed_inbox or landed_spam (the real capture above).
+    if (inbox > 0) day.landed_inbox = inbox;
     if (spam > 0) day.landed_spam = spam;
     days.push([dateAt(dayMs), day]);
   }
@@ -145,18 +153,18 @@ export function warmupAggregate(days: [string, WarmupDay][]): Record<string, num
   let received = 0;
   for (const [, day] of days) {
     sent += day.sent;
-    inbox += day.landed_inbox;
+    inbox += day.landed_inbox ?? 0;
     spam += day.landed_spam ?? 0;
     received += day.received;
   }
   const score = sent === 0 ? 0 : Math.round((inbox / sent) * 100);
   const aggregate: Record<string, number | string> = {
     sent,
-    landed_inbox: inbox,
     received,
     health_score_label: `${score}%`,
     health_score: score,
   };
+  if (inbox > 0) aggregate.landed_inbox = inbox;
   if (spam > 0) aggregate.landed_spam = spam;
   return aggregate;
 }

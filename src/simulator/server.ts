@@ -1,11 +1,12 @@
 /**
  * The HTTP layer: node:http on 127.0.0.1. Order of decisions for each request, as a real
  * deployment would take them: injected fault (infrastructure) → route (404) → key (401) →
- * workspace rate limit (429) → paid plan (402) → scope and x-as-workspace (403) → handler.
+ * workspace rate limit (429) → paid plan (402) → scope (401 "Invalid scope.", as the live API
+ * answers) → x-as-workspace (403) → handler.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hasScope, type KeyStore, resolveWorkspace } from './auth.js';
+import { hasScope, invalidScopeMessage, type KeyStore, resolveWorkspace } from './auth.js';
 import { CLOUDFLARE_403_HTML, envelope, MESSAGES, type Reply } from './errors.js';
 import { applyDrift, type Fault, type FaultSet } from './faults.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -232,12 +233,9 @@ export function createSimulatorServer(deps: ServerDeps): Server {
       return;
     }
     if (!hasScope(key, matched.route.scope)) {
-      await send(
-        envelope(
-          403,
-          `This API key does not have the required scope for ${method} ${matched.route.path}`,
-        ),
-      );
+      // Instantly documents 403 here, but the live API answers 401 "Invalid scope. Required: …
+      // Found: …" (docs/instantly-api.md, "Auth and scopes"; test/fixtures/real/scope_errors__*).
+      await send(envelope(401, invalidScopeMessage(matched.route.scope, key.scopes)));
       return;
     }
     const target = resolveWorkspace(key, header(req, 'x-as-workspace'));

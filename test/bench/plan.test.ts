@@ -11,9 +11,10 @@ const example: WorkspaceSizes = {
   failedEvents: 5,
 };
 
-describe('the fewest-requests plan (API.md section 11)', () => {
-  it('reproduces the worked example: 26 requests, plus ⌈250/200⌉ for the daily analytics', () => {
-    expect(plan(example).total).toBe(26 + 2);
+describe('the fewest-requests plan (docs/instantly-api.md, "Request plan")', () => {
+  it('reproduces the worked example: 26 requests, plus ⌈250/200⌉ for the daily analytics and the lifetime analytics call', () => {
+    expect(plan(example).total).toBe(26 + 2 + 1);
+    expect(plan(example).rows.campaignAnalytics).toBe(2);
     expect(plan(example).rows.accountDaily).toBe(2);
   });
 

@@ -3,6 +3,7 @@ import {
   evaluateAccount,
   evaluateDomains,
   evaluateTrackingDomains,
+  suspectTrackingDomains,
   type AccountEvaluationInput,
 } from '../../src/checks/account-checks.js';
 import { VitalsResponse } from '../../src/instantly/schemas/accounts.js';
@@ -232,34 +233,74 @@ describe('evaluateDomains', () => {
   });
 });
 
-describe('evaluateTrackingDomains', () => {
-  it('warns once per tracking domain that is not active, and never about accounts without one', () => {
-    const findings = evaluateTrackingDomains([
-      account({ tracking_domain_name: 'track.alpha.com', tracking_domain_status: 'active' }),
-      account({
-        email: 'bo@alpha.com',
-        tracking_domain_name: 'Track.alpha.com',
-        tracking_domain_status: 'pending',
-      }),
-      account({
-        email: 'cy@alpha.com',
-        tracking_domain_name: 'track.alpha.com',
-        tracking_domain_status: 'pending',
-      }),
-      account({
-        email: 'di@beta.com',
-        tracking_domain_name: 'go.beta.com',
-        tracking_domain_status: 'active',
-      }),
-      account({ email: 'ed@beta.com' }),
-    ]);
-    const f = only(findings);
+describe('tracking domains', () => {
+  const accounts = [
+    account({ tracking_domain_name: 'track.alpha.com', tracking_domain_status: 'CTD_ACTIVE' }),
+    account({
+      email: 'bo@alpha.com',
+      tracking_domain_name: 'Track.alpha.com',
+      tracking_domain_status: 'CTD_PENDING',
+    }),
+    account({
+      email: 'cy@alpha.com',
+      tracking_domain_name: 'track.alpha.com',
+      tracking_domain_status: 'CTD_PENDING',
+    }),
+    account({
+      email: 'di@beta.com',
+      tracking_domain_name: 'go.beta.com',
+      tracking_domain_status: 'CTD_ACTIVE',
+    }),
+    account({ email: 'ed@beta.com' }),
+  ];
+
+  it('takes CTD_ACTIVE (what the live API says) as healthy and suspects each other domain once', () => {
+    const suspects = suspectTrackingDomains(accounts);
+    expect([...suspects.keys()]).toEqual(['track.alpha.com']);
+    expect(suspects.get('track.alpha.com')).toMatchObject({ statuses: ['CTD_PENDING'] });
+    expect(suspects.get('track.alpha.com')?.accounts).toHaveLength(3);
+  });
+
+  it('warns only once the status endpoint confirms the problem, and says what it found', () => {
+    const suspects = suspectTrackingDomains(accounts);
+    const confirmed = evaluateTrackingDomains(
+      suspects,
+      new Map([
+        [
+          'track.alpha.com',
+          { type: 'answer', status: { success: false, ssl: true, cname: false } } as const,
+        ],
+      ]),
+    );
+    const f = only(confirmed);
     expect(f).toMatchObject({
       check: 'domain.tracking',
       severity: 'warning',
       resource: { type: 'domain', id: 'track.alpha.com' },
       fingerprint: 'domain.tracking:domain:track.alpha.com',
-      evidence: { status: ['pending'], account_count: 3 },
+      evidence: { status: ['CTD_PENDING'], account_count: 3 },
     });
+    expect(f.message).toContain('the CNAME record does not point to Instantly');
+    const rejected = evaluateTrackingDomains(
+      suspects,
+      new Map([['track.alpha.com', { type: 'rejected', message: 'Host not found' } as const]]),
+    );
+    expect(only(rejected).message).toContain('"Host not found"');
+  });
+
+  it('does not warn when the endpoint finds the domain healthy, and is unknown when it cannot ask', () => {
+    const suspects = suspectTrackingDomains(accounts);
+    const healthy = { success: true, ssl: true, cname: true, host: 'track.alpha.com' };
+    expect(
+      evaluateTrackingDomains(
+        suspects,
+        new Map([['track.alpha.com', { type: 'answer', status: healthy } as const]]),
+      ),
+    ).toEqual([]);
+    const failed = evaluateTrackingDomains(
+      suspects,
+      new Map([['track.alpha.com', { type: 'failed', error: new Error('x') } as const]]),
+    );
+    expect(only(failed).severity).toBe('unknown');
   });
 });

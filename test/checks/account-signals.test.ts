@@ -6,12 +6,16 @@ import { accountsConfig, NOW } from './fixtures.js';
 const DAY = 86_400_000;
 const date = (back: number) => new Date(NOW.getTime() - back * DAY).toISOString().slice(0, 10);
 
-/** A warmup series of 14 days: `inbox(back)` of `sent` per day landed in the inbox, the rest in spam. */
-function series(inbox: (back: number) => number, sent = 100, days = 14) {
+/**
+ * A warmup answer as Instantly gives it: a fixed trailing 7 days, `inbox(back)` of `sent` per day
+ * landed in the inbox, the rest in spam, zero counts left out.
+ */
+function series(inbox: (back: number) => number, sent = 100, days = 7) {
   const out: Record<string, WarmupDay> = {};
   for (let back = 0; back < days; back++) {
     const landed = Math.round(sent * inbox(back));
-    const day: WarmupDay = { sent, landed_inbox: landed, received: sent };
+    const day: WarmupDay = { sent, received: sent };
+    if (landed > 0) day.landed_inbox = landed;
     if (sent - landed > 0) day.landed_spam = sent - landed;
     out[date(back)] = day;
   }
@@ -26,28 +30,34 @@ describe('evaluateWarmupSeries', () => {
     expect(warmup(series(() => 0.98))).toEqual([]);
   });
 
-  it('warns about a sliding inbox rate and names the numbers', () => {
-    const findings = warmup(series((back) => (back < 7 ? 0.7 : 0.95)));
+  it('warns about an inbox rate sliding inside the week Instantly answers, and names the numbers', () => {
+    const findings = warmup(series((back) => (back < 3 ? 0.7 : 0.95)));
     const trend = findings.find((f) => f.check === 'account.warmup-trend');
     expect(trend).toMatchObject({
       severity: 'warning',
       resource: { type: 'account', id: 'ann@alpha.com' },
       fingerprint: 'account.warmup-trend:account:ann@alpha.com',
-      evidence: { window_days: 7, inbox_rate_before: 0.95, inbox_rate: 0.7, threshold: 0.15 },
+      evidence: {
+        recent_days: 3,
+        before_days: 4,
+        inbox_rate_before: 0.95,
+        inbox_rate: 0.7,
+        threshold: 0.15,
+      },
     });
-    expect(trend?.message).toContain('inbox 95 % → 70 % over 7 days');
+    expect(trend?.message).toContain('inbox 95 % → 70 % (the last 3 days against the 4 before');
   });
 
   it('does not warn about a drop smaller than inbox_drop', () => {
     expect(
-      warmup(series((back) => (back < 7 ? 0.86 : 0.99))).filter(
+      warmup(series((back) => (back < 3 ? 0.86 : 0.99))).filter(
         (f) => f.check === 'account.warmup-trend',
       ),
     ).toEqual([]);
     // The same drop with a lower bar is a warning.
     expect(
       warmup(
-        series((back) => (back < 7 ? 0.86 : 0.99)),
+        series((back) => (back < 3 ? 0.86 : 0.99)),
         { trend: { inbox_drop: 0.1 } },
       ).map((f) => f.check),
     ).toContain('account.warmup-trend');
@@ -68,8 +78,8 @@ describe('evaluateWarmupSeries', () => {
     expect(warmup(series((back) => (back < 7 ? 0.5 : 1), 2))).toEqual([]);
   });
 
-  it('needs the window before to judge a trend, but not to judge spam', () => {
-    const young = series((back) => (back < 7 ? 0.7 : 0.95), 100, 7);
+  it('needs the days before to judge a trend, but not to judge spam', () => {
+    const young = series(() => 0.7, 100, 3);
     expect(warmup(young).map((f) => f.check)).toEqual(['account.warmup-spam']);
   });
 
@@ -83,13 +93,32 @@ describe('evaluateWarmupSeries', () => {
     expect(error?.message).toContain('20 % of warmup mail landed in spam over the last 7 days');
   });
 
-  it('follows trend.window_days', () => {
-    // The last 3 days fell; over a 7-day window that is 3 of 7 days, over a 3-day window all of it.
-    const s = series((back) => (back < 3 ? 0.75 : 0.97));
-    expect(warmup(s).map((f) => f.check)).not.toContain('account.warmup-trend');
-    expect(warmup(s, { trend: { window_days: 3 } }).map((f) => f.check)).toContain(
-      'account.warmup-trend',
-    );
+  describe('on a real-shaped answer (10 warmup emails a day, zero fields left out)', () => {
+    // The shape of test/fixtures/real/margentic__warmup_analytics_excerpt.json: 7 days ending on
+    // the answer's own last day (here yesterday), `landed_spam` absent when 0.
+    const answer = (inbox: number[]) =>
+      Object.fromEntries(
+        inbox.map((landed, i) => {
+          const day: WarmupDay = { sent: 10, received: 30 };
+          if (landed > 0) day.landed_inbox = landed;
+          if (10 - landed > 0) day.landed_spam = 10 - landed;
+          return [date(7 - i), day];
+        }),
+      );
+    const trend = (inbox: number[]) =>
+      warmup(answer(inbox)).filter((f) => f.check === 'account.warmup-trend');
+
+    it('fires for a sliding sender', () => {
+      expect(trend([10, 10, 10, 9, 7, 6, 5])).toHaveLength(1);
+    });
+    it('stays quiet for a steady sender', () => {
+      expect(trend([10, 10, 10, 10, 10, 10, 10])).toEqual([]);
+      expect(trend([10, 9, 10, 10, 9, 10, 10])).toEqual([]);
+    });
+    it('stays quiet for a one-day dip', () => {
+      expect(trend([10, 10, 10, 10, 10, 3, 10])).toEqual([]);
+      expect(trend([10, 10, 10, 10, 10, 10, 2])).toEqual([]);
+    });
   });
 
   it('ignores dates it cannot read and days without warmup mail', () => {

@@ -388,6 +388,7 @@ describe('evaluateCampaign', () => {
           sendingStatus: status({
             status: 'waiting_for_leads',
             issue_tracking: {
+              current_status_code: 'waiting_for_leads',
               issue_first_seen_at: '2026-11-28T12:00:00.000Z',
               consecutive_loops_with_issue: 80,
             },
@@ -400,12 +401,34 @@ describe('evaluateCampaign', () => {
       });
     });
 
+    it('does not date the issue from issue_first_seen_at of another status code', () => {
+      // A real answer: issue tracking follows waiting_for_leads while the diagnosis is another.
+      for (const current of ['waiting_for_leads', null, undefined]) {
+        const f = only(
+          run({
+            sendingStatus: status({
+              status: 'account_daily_limit_met',
+              issue_tracking: {
+                ...(current !== undefined && { current_status_code: current }),
+                issue_first_seen_at: '2026-11-20T12:00:00.000Z',
+              },
+            }),
+          }),
+        );
+        expect(f.severity).toBe('warning');
+        expect(f.evidence).not.toHaveProperty('issue_first_seen_at');
+      }
+    });
+
     it('keeps a recent issue a warning', () => {
       const f = only(
         run({
           sendingStatus: status({
             status: 'waiting_for_leads',
-            issue_tracking: { issue_first_seen_at: '2026-11-30T10:00:00.000Z' },
+            issue_tracking: {
+              current_status_code: 'waiting_for_leads',
+              issue_first_seen_at: '2026-11-30T10:00:00.000Z',
+            },
           }),
         }),
       );

@@ -39,7 +39,7 @@ describe('early warnings on the early-warning scenario', () => {
     const trend = r.findings.find(
       (f) => f.check === 'account.warmup-trend' && f.resource.id === email,
     );
-    expect(trend?.message).toMatch(/inbox 9\d % → [67]\d % over 7 days/);
+    expect(trend?.message).toMatch(/inbox 9\d % → [67]\d % \(the last 3 days against the 4 before/);
   });
 
   it('flags the spam-heavy sender as an error', async () => {

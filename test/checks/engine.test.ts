@@ -4,7 +4,7 @@ import type { SharedResources, Suite } from '../../src/checks/types.js';
 import { finding } from '../../src/checks/finding.js';
 import { Report } from '../../src/model/report.js';
 import { NOW, PLAN, settings, WORKSPACE } from './run-fixtures.js';
-import { FakeInstantlyError, fail, stubApi } from './fake-api.js';
+import { apiError, fail, stubApi } from './fake-api.js';
 
 const healthyAuth = {
   'GET /workspaces/current': WORKSPACE,
@@ -16,6 +16,8 @@ const resources: SharedResources = {
   accounts: () => Promise.resolve([]),
   checkedCampaigns: () => Promise.resolve([]),
   campaignAnalytics: () => Promise.resolve([]),
+  campaignLifetime: () => Promise.resolve([]),
+  campaignLifetimeByIds: () => Promise.resolve([]),
 };
 
 const suiteWith = (name: Suite['name'], run: Suite['run']): Suite => ({ name, run });
@@ -109,7 +111,7 @@ describe('auth short-circuit', () => {
           ...resources,
           campaigns: () => {
             listed += 1;
-            return Promise.reject(new FakeInstantlyError('auth', 401, 'GET /campaigns'));
+            return Promise.reject(apiError('auth', 401, 'GET /campaigns'));
           },
         }),
       }),
@@ -155,15 +157,12 @@ describe('a CDN block', () => {
   it('ends the run as failed without blaming a scope when the first answer is an HTML 403', async () => {
     const api = stubApi({
       'GET /workspaces/current': () => {
-        throw Object.assign(
-          new Error(
-            "Instantly API GET /workspaces/current: blocked by Instantly's CDN (HTML 403); check User-Agent / network",
-          ),
-          {
-            kind: 'cdn-blocked',
-            status: 403,
-            endpoint: 'GET /workspaces/current',
-          },
+        throw apiError(
+          'cdn-blocked',
+          403,
+          'GET /workspaces/current',
+          0,
+          "blocked by Instantly's CDN (HTML 403); check User-Agent / network",
         );
       },
     });
@@ -242,11 +241,7 @@ describe('a run that passes auth', () => {
   it('turns a missing scope on a suite endpoint into an unknown finding naming the scope', async () => {
     const api = stubApi(healthyAuth);
     const blocked = suiteWith('accounts', () => {
-      throw Object.assign(new Error('forbidden'), {
-        kind: 'scope',
-        status: 403,
-        endpoint: 'GET /accounts',
-      });
+      throw apiError('scope', 403, 'GET /accounts');
     });
     const report = await runChecks(options(api, { suites: [blocked, oneError] }));
     const unknown = report.findings.find((f) => f.suite === 'accounts');
@@ -284,14 +279,7 @@ describe('a run that passes auth', () => {
   it('names the cause when a suite throws, without hiding the others', async () => {
     const api = stubApi(healthyAuth);
     const broken = suiteWith('accounts', () =>
-      Promise.reject(
-        Object.assign(new Error('503'), {
-          kind: 'server',
-          status: 503,
-          endpoint: 'GET /accounts',
-          retries: 3,
-        }),
-      ),
+      Promise.reject(apiError('server', 503, 'GET /accounts', 3)),
     );
     const report = await runChecks(options(api, { suites: [broken, oneError] }));
     const f = report.findings.find((x) => x.suite === 'accounts');

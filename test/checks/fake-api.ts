@@ -6,17 +6,26 @@ import type {
   RequestOptions,
   RequestStatistics,
 } from '../../src/instantly/api.js';
+import { InstantlyError } from '../../src/instantly/errors.js';
 
-/** An error shaped like the client's `InstantlyError` (kind, status, endpoint). */
-export class FakeInstantlyError extends Error {
-  constructor(
-    readonly kind: ErrorKind,
-    readonly status: number | undefined,
-    readonly endpoint: string,
-    readonly retries = 0,
-  ) {
-    super(`${kind} ${status ?? ''} ${endpoint}`);
-  }
+/** The client's own error, as it would throw it after `retries` retries. */
+export function apiError(
+  kind: ErrorKind,
+  status: number | undefined,
+  endpoint: string,
+  retries = 0,
+  message?: string,
+): InstantlyError {
+  return new InstantlyError({
+    kind,
+    endpoint,
+    detail: message ?? `${kind} ${status ?? ''}`.trim(),
+    ...(status !== undefined ? { status } : {}),
+    ...(message !== undefined && status !== undefined
+      ? { apiError: { statusCode: status, error: 'Error', message } }
+      : {}),
+    attempts: retries + 1,
+  });
 }
 
 export type Handler = (call: StubCall) => unknown;
@@ -89,6 +98,6 @@ export function fail(
   retries = 0,
 ): Handler {
   return () => {
-    throw new FakeInstantlyError(kind, status, endpoint, retries);
+    throw apiError(kind, status, endpoint, retries);
   };
 }

@@ -235,7 +235,7 @@ describe('sender verdicts in the report', () => {
 });
 
 describe('requests spent by auth and webhooks', () => {
-  // API.md section 11 rows 1, 2, 9, 10, 11: workspaces + plan-details + P(W) + summary + one
+  // docs/instantly-api.md, "Request plan", rows 1, 2, 11, 12, 13: workspaces + plan-details + P(W) + summary + one
   // failed-events page = 5 for both (W = 6 and 50). In `large` the failing webhook is one of 50,
   // so its share of the failures alone cannot prove an error: one more page of its own
   // deliveries settles it (the only request beyond the minimum).
@@ -251,17 +251,20 @@ describe('requests spent by auth and webhooks', () => {
 });
 
 describe('the whole engine on the broken scenario', () => {
-  it('runs every suite concurrently on one client and cache, at API.md section 11 minimum', async () => {
+  it('runs every suite concurrently on one client and cache, at the request plan minimum', async () => {
     const { report, sim } = await check('broken', {
       checks: ['auth', 'campaigns', 'accounts', 'webhooks'],
     });
     expect(() => Report.parse(report)).not.toThrow();
     expect(report.suites.map((s) => s.name)).toEqual(['auth', 'campaigns', 'accounts', 'webhooks']);
-    // R = 2 + P(C) + 1 + K + P(A) + ceil(A/100) + ceil(D/100) + ceil(A/200) + P(W) + 1 + 1,
+    // R = 2 + P(C) + 2 + K + P(A) + ceil(A/100) + ceil(D/100) + ceil(A/200) + P(W) + 1 + 1,
     // with C = 40, A = 80, D = 12, W = 6 and K the Active campaigns that get a sending-status
-    // request; ceil(A/200) is the daily sending analytics of the early warnings (issue 11).
+    // request; ceil(A/200) is the daily sending analytics of the early warnings (issue 11), and
+    // campaign analytics is asked twice: over the bounce window (rates) and without a range
+    // (lifetime lead counts). The plan is in docs/instantly-api.md, "Request plan".
     const active = report.stats.byEndpoint['GET /campaigns/{id}/sending-status'] ?? 0;
-    expect(report.stats.requests).toBe(2 + 1 + 1 + active + 1 + 1 + 1 + 1 + 1 + 1 + 1);
+    expect(report.stats.requests).toBe(2 + 1 + 2 + active + 1 + 1 + 1 + 1 + 1 + 1 + 1);
+    expect(report.stats.byEndpoint['GET /campaigns/analytics']).toBe(2);
     expect(report.stats.byEndpoint['GET /accounts/analytics/daily']).toBe(1);
     expect(report.stats.byEndpoint['GET /accounts']).toBe(1);
     expect(report.stats.byEndpoint['GET /campaigns']).toBe(1);

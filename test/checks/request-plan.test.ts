@@ -4,7 +4,9 @@ import { domainOf } from '../../src/checks/senders.js';
 import { runSettings, runSuites, type SuitesRun } from './simulated.js';
 
 /**
- * API.md section 11, rows 3-8: the campaigns and accounts suites' share of the minimal plan,
+ * The request plan (docs/instantly-api.md, "Request plan"), rows 3-8: the campaigns and
+ * accounts suites' share of the minimal plan, with campaign analytics asked twice (over the
+ * bounce window for rates, and without a range for lifetime lead counts),
  * plus the early warnings' daily sending analytics, ⌈A/200⌉ × ⌈days/31⌉ (one window of at most
  * 31 days, so ⌈A/200⌉). P(x) = ⌊x/100⌋ + 1 pages (worst case: the simulator ends a list on its
  * last full page, so ⌈x/100⌉ is what it takes there); K active campaigns; A accounts in scope on
@@ -17,7 +19,7 @@ function plan(run: SuitesRun, scopedAccounts: number, scopedDomains: number) {
   const { campaigns, accounts } = run.sim.data.workspace;
   return {
     'GET /campaigns': P(campaigns.length),
-    'GET /campaigns/analytics': 1,
+    'GET /campaigns/analytics': 2,
     'GET /campaigns/{id}/sending-status': campaigns.filter(isActive).length,
     'GET /accounts': P(accounts.length),
     'POST /accounts/warmup-analytics': batches(scopedAccounts),

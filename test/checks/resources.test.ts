@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { analyticsWindow, createSharedResources } from '../../src/checks/resources.js';
 import { ConfigFile, type RunSettings } from '../../src/config/schema.js';
 import { account, analytics, campaign, NOW } from './fixtures.js';
+import { apiError } from './fake-api.js';
 import { stubApi } from './stub-api.js';
 
 function settings(config: Record<string, unknown> = {}, campaignIds: string[] = []): RunSettings {
@@ -171,7 +172,7 @@ describe('createSharedResources', () => {
   it('hands every caller the same failure without asking again', async () => {
     const stub = stubApi({
       'PAGINATE /accounts': () => {
-        throw Object.assign(new Error('forbidden'), { kind: 'scope' });
+        throw apiError('scope', 403, 'GET /accounts', 0, 'forbidden');
       },
     });
     const r = createSharedResources(stub, settings(), new AbortController().signal, NOW);

@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { describeError, errorFacts, scopeFor, scopeRemediation } from '../../src/checks/scopes.js';
 import { unknownFromError } from '../../src/checks/unknown.js';
 import { InstantlyError } from '../../src/instantly/errors.js';
+import { z } from 'zod';
+import { classifyResponse, readScopeGap } from '../../src/instantly/classify.js';
 
 describe('scopes', () => {
   it('maps each endpoint the checks use to its scope group, hyphens and all', () => {
@@ -72,5 +74,63 @@ describe('reading the client’s errors', () => {
     );
     expect(f.remediation).toContain('CDN');
     expect(f.remediation).not.toContain('accounts:read');
+  });
+});
+
+describe('a 401 "Invalid scope." is a missing scope, not a bad key', () => {
+  const answer = (status: number, message: string) =>
+    classifyResponse(
+      {
+        status,
+        headers: { 'content-type': 'application/json' },
+        text: JSON.stringify({ statusCode: status, error: 'Unauthorized', message }),
+      },
+      z.unknown(),
+      { nowMs: 0, redact: (s) => s },
+    );
+
+  it('classifies the real answer as kind scope, with the required scope and the key’s scopes', () => {
+    // The body of test/fixtures/real/scope_errors__401_invalid_scope.json.
+    const attempt = answer(
+      401,
+      'Invalid scope. Required: accounts:read. Found: campaigns:all, leads:all',
+    );
+    expect(attempt).toMatchObject({ ok: false, failure: { kind: 'scope', status: 401 } });
+    expect(readScopeGap(401, 'Invalid scope. Required: workspaces:read')).toEqual({
+      required: 'workspaces:read',
+    });
+    expect(answer(401, 'Invalid API key')).toMatchObject({ failure: { kind: 'auth' } });
+  });
+
+  it('names the scope and what the key has in the unknown finding', () => {
+    const f = unknownFromError(
+      new InstantlyError({
+        kind: 'scope',
+        endpoint: 'GET /accounts',
+        detail: 'HTTP 401',
+        status: 401,
+        apiError: {
+          statusCode: 401,
+          error: 'Unauthorized',
+          message: 'Invalid scope. Required: accounts:read. Found: campaigns:all, leads:all',
+        },
+      }),
+      {
+        check: 'suite.scope',
+        suite: 'accounts',
+        resource: { type: 'suite', id: 'accounts' },
+        what: 'The accounts checks',
+      },
+    );
+    expect(f.message).toBe(
+      'The accounts checks could not be checked: the API key lacks the `accounts:read` scope for GET /accounts (401; the key has `campaigns:all`, `leads:all`).',
+    );
+    expect(f.remediation).toContain('Give the API key the `accounts:read` scope');
+    expect(f.evidence).toMatchObject({ granted_scopes: ['campaigns:all', 'leads:all'] });
+  });
+
+  it('reads anything but the client’s error as an internal error, not by its shape', () => {
+    const facts = errorFacts(Object.assign(new Error('forbidden'), { kind: 'scope', status: 403 }));
+    expect(facts.kind).toBe('unexpected');
   });
 });

@@ -21,7 +21,7 @@ function flaky(failures: number, reply: Reply) {
 }
 
 describe('retry policy (pure)', () => {
-  it('defaults to API.md section 3: 5 retries, 2 s base, 60 s cap', () => {
+  it('defaults to docs/instantly-api.md ("Rate limits"): 5 retries, 2 s base, 60 s cap', () => {
     expect(DEFAULT_RETRY_POLICY).toMatchObject({
       maxRetries: 5,
       baseDelayMs: 2000,

@@ -35,12 +35,19 @@ describe('auth like Instantly', () => {
     });
   });
 
-  it('answers 403 when the key lacks the scope', async () => {
-    const campaignsOnly = sim.keys.withScopes(['campaigns:read']);
+  it('answers a missing scope the way the live API does: 401 "Invalid scope. Required: … Found: …"', async () => {
+    const campaignsOnly = sim.keys.withScopes(['campaigns:all', 'leads:all']);
     expect((await call(sim, '/campaigns', { key: campaignsOnly })).status).toBe(200);
     const denied = await call(sim, '/accounts', { key: campaignsOnly });
-    expect(denied.status).toBe(403);
-    expect(denied.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+    // The body of test/fixtures/real/scope_errors__401_invalid_scope.json, word for word.
+    expect(denied).toMatchObject({
+      status: 401,
+      body: {
+        statusCode: 401,
+        error: 'Unauthorized',
+        message: 'Invalid scope. Required: accounts:read. Found: campaigns:all, leads:all',
+      },
+    });
   });
 
   it('lets all:read read everything, and undocumented endpoints take the closest resource scope', async () => {
@@ -70,7 +77,7 @@ describe('auth like Instantly', () => {
     expect(
       (await call(sim, `/webhooks/${id}/resume`, { method: 'POST', key: sim.keys.readOnly }))
         .status,
-    ).toBe(403);
+    ).toBe(401);
     for (const scope of ['webhooks:update', 'webhooks:all', 'all:update', 'all:all']) {
       const result = await call(sim, `/webhooks/${id}/resume`, {
         method: 'POST',

@@ -47,28 +47,30 @@ describe('pagination', () => {
     expect(pages).toHaveLength(total / 10);
   });
 
-  it('pages accounts with the `timestamp_created&email` cursor', async () => {
+  it('pages accounts newest first with a bare-timestamp cursor, as the live API does', async () => {
     const { pages, items } = await allPages(sim, '/accounts?limit=9');
     expect((items as { email: string }[]).map((a) => a.email)).toEqual(
-      sim.data.workspace.accounts.map((a) => a.email),
+      sim.data.workspace.accounts.map((a) => a.email).reverse(),
     );
     const first = pages[0]?.body as {
       items: { email: string; timestamp_created: string }[];
       next_starting_after: string;
     };
     const last = first.items.at(-1);
-    expect(first.next_starting_after).toBe(`${last?.timestamp_created ?? ''}&${last?.email ?? ''}`);
+    expect(first.next_starting_after).toBe(last?.timestamp_created);
+    expect(first.next_starting_after).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z$/);
     expect(pages.at(-1)?.body).not.toHaveProperty('next_starting_after');
   });
 
-  it('accepts the legacy ISO timestamp cursor for accounts', async () => {
-    const third = sim.data.workspace.accounts[2];
+  it('accepts the documented `timestamp_created&email` cursor for accounts', async () => {
+    const accounts = sim.data.workspace.accounts;
+    const third = accounts[accounts.length - 3];
     const result = await call(
       sim,
-      `/accounts?limit=2&starting_after=${encodeURIComponent(third?.timestamp_created ?? '')}`,
+      `/accounts?limit=2&starting_after=${encodeURIComponent(`${third?.timestamp_created ?? ''}&${third?.email ?? ''}`)}`,
     );
     expect((result.body as { items: { email: string }[] }).items[0]?.email).toBe(
-      sim.data.workspace.accounts[3]?.email,
+      accounts[accounts.length - 4]?.email,
     );
   });
 

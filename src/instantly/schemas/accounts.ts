@@ -113,6 +113,18 @@ export const VitalsResponse = z.looseObject({
 });
 export type VitalsResponse = z.infer<typeof VitalsResponse>;
 
+/**
+ * `GET /accounts/ctd/status?host=`: Instantly's live check of a custom tracking domain. A 400
+ * answers `{status: "error", message, host}` instead (read from the error's body).
+ */
+export const CtdStatus = z.looseObject({
+  success: z.boolean().optional(),
+  ssl: z.boolean().optional(),
+  cname: z.boolean().optional(),
+  host: z.string().optional(),
+});
+export type CtdStatus = z.infer<typeof CtdStatus>;
+
 /** Counts can be missing (no `landed_spam` when it is 0): read them with `?? 0`. */
 export const WarmupDay = z.looseObject({
   sent: z.number().optional(),

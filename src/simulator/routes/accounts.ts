@@ -32,7 +32,7 @@ const ACCOUNT_FILTERS: Record<string, (a: Account) => boolean> = {
   ACC_FILTER_W_ERROR: (a) => a.warmup_status < 0,
 };
 
-export const accountCursor = (a: Account): string => `${a.timestamp_created}&${a.email}`;
+export const accountCursor = (a: Account): string => a.timestamp_created;
 
 export function accountWithTags(
   data: WorkspaceData,
@@ -70,31 +70,37 @@ export const listAccounts: Route['handle'] = (ctx) => {
     .filter((t) => t !== '');
   const tagIds = (a: Account): string[] => (data.accountTags.get(a.email) ?? []).map((t) => t.id);
 
-  // The cursor is `timestamp_created&email`; a legacy bare ISO timestamp is accepted too.
+  // Newest first, and the cursor is the last item's bare `timestamp_created`, as the live API
+  // answers (test/fixtures/real/leonidsvb__email_accounts.json); the documented
+  // `timestamp_created&email` form is accepted too. A bare cursor skips accounts created in the
+  // same millisecond as the last one served, as the live API's would.
   const after = query.get('starting_after');
   let afterKey: [string, string] | undefined;
   if (after !== null && after !== '') {
     const [ts, email] = after.split('&');
     if (ts === undefined || Number.isNaN(Date.parse(ts)))
       return badRequest('querystring/starting_after must be a cursor from next_starting_after');
-    afterKey = [ts, email ?? '\uffff'];
+    afterKey = [ts, email ?? ''];
   }
-  // Accounts are sorted by the cursor's key: binary-search the first one after it.
-  let start = 0;
+  // data.accounts is sorted oldest first: binary-search the first one at or after the cursor,
+  // then serve downwards from the one before it.
+  let top = data.accounts.length;
   if (afterKey) {
     const [ts, email] = afterKey;
+    let lo = 0;
     let hi = data.accounts.length;
-    while (start < hi) {
-      const mid = (start + hi) >>> 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
       const a = data.accounts[mid];
       const before =
         a !== undefined &&
-        (a.timestamp_created < ts || (a.timestamp_created === ts && a.email <= email));
-      if (before) start = mid + 1;
+        (a.timestamp_created < ts || (a.timestamp_created === ts && a.email < email));
+      if (before) lo = mid + 1;
       else hi = mid;
     }
+    top = lo;
   }
-  const reply = page(data.accounts, start, limit, accountCursor, (a) => {
+  const keep = (a: Account): boolean => {
     if (status !== undefined && a.status !== status) return false;
     if (provider !== undefined && a.provider_code !== provider) return false;
     if (filter && !filter(a)) return false;
@@ -102,7 +108,20 @@ export const listAccounts: Route['handle'] = (ctx) => {
     if (anyTags && anyTags.length > 0 && !anyTags.some((t) => tagIds(a).includes(t))) return false;
     if (allTags && allTags.length > 0 && !allTags.every((t) => tagIds(a).includes(t))) return false;
     return true;
-  });
+  };
+  const items: Account[] = [];
+  let more = false;
+  for (let i = top - 1; i >= 0; i--) {
+    const a = data.accounts[i];
+    if (a === undefined || !keep(a)) continue;
+    if (items.length === limit) {
+      more = true;
+      break;
+    }
+    items.push(a);
+  }
+  const last = items[items.length - 1];
+  const reply = ok(more && last ? { items, next_starting_after: accountCursor(last) } : { items });
   if (!includeTags) return reply;
   const body = reply.body as { items: Account[]; next_starting_after?: string };
   return ok({ ...body, items: body.items.map((a) => accountWithTags(data, a)) });
@@ -144,7 +163,7 @@ export const testVitals: Route['handle'] = (ctx) => {
 
     (allPass ? success_list : failure_list).push(result);
   }
-  // A domain the workspace does not send from gets no result (API.md: "missing from both lists").
+  // A domain the workspace does not send from gets no result (docs/instantly-api.md, "Accounts").
   return ok({ status: 'success', success_list, failure_list });
 };
 
@@ -179,9 +198,10 @@ export const accountDailyAnalytics: Route['handle'] = (ctx) => {
   if (isReply(range)) return range;
   const end = range.end ?? Date.parse(`${dateAt(ctx.nowMs)}T00:00:00.000Z`);
   const start = range.start ?? end - 30 * DAY_MS;
-  // Unscoped, too many emails, or more than 31 days: Instantly answers 413 (API.md section 6).
-  if (emails.length === 0 || emails.length > 200 || end - start > 31 * DAY_MS)
-    return envelope(413, MESSAGES.tooLarge);
+  // More than 31 days (both ends included) is a 400; unscoped or too many emails a 413, even for
+  // one day (test/fixtures/real/margentic__errors.json).
+  if (end - start >= 31 * DAY_MS) return badRequest(MESSAGES.rangeTooLong);
+  if (emails.length === 0 || emails.length > 200) return envelope(413, MESSAGES.tooLarge);
   const today = Date.parse(`${dateAt(ctx.nowMs)}T00:00:00.000Z`);
   const rows = [];
   for (const email of emails) {
@@ -217,4 +237,22 @@ export const accountCampaignMappings: Route['handle'] = (ctx) => {
       status: c.status,
     }));
   return page(items, 0, limit, (m) => m.timestamp_created);
+};
+
+// ---- Custom tracking domain status --------------------------------------------------------------
+
+/**
+ * `GET /accounts/ctd/status?host=`: Instantly's live check of a tracking domain. A domain of the
+ * workspace answers `{success, ssl, cname, host}` (all true when its accounts say CTD_ACTIVE);
+ * an unknown host answers the documented 400 `{status: "error", message, host}`.
+ */
+export const trackingDomainStatus: Route['handle'] = ({ data, query }) => {
+  const host = query.get('host')?.trim().toLowerCase() ?? '';
+  if (host === '') return badRequest("querystring must have required property 'host'");
+  const users = data.accounts.filter((a) => a.tracking_domain_name?.toLowerCase() === host);
+  if (users.length === 0) {
+    return { status: 400, body: { status: 'error', message: 'Tracking domain not found', host } };
+  }
+  const healthy = users.every((a) => a.tracking_domain_status === 'CTD_ACTIVE');
+  return ok({ success: healthy, ssl: healthy, cname: healthy, host });
 };
