@@ -9,6 +9,7 @@ import { progressFor, silentProgress } from './progress.js';
 import type { RunOutcome } from '../publish/publish.js';
 import { emit, outputProblem } from '../publish/terminal.js';
 import { forLaunchGate } from '../checks/launch-gate.js';
+import { forSurface } from '../checks/hints.js';
 import { EXIT, exitCodeFor } from '../report/verdict.js';
 import { isAgencyRun, runHealthCheck, runWorkspaces } from '../run-health.js';
 import { finishRecording, recorderFor, runReplayCommand } from '../record/command.js';
@@ -94,7 +95,7 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
         await finishRecording(recorder, outcome.report, settings, (line) =>
           process.stderr.write(`${TOOL_NAME}: ${line}\n`),
         );
-      await emit(outcome, command, process.stdout, env);
+      await emit(inCliWords(outcome), command, process.stdout, env);
       return exitCode(outcome, settings.failOn);
     }
     case 'replay':
@@ -102,7 +103,8 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
         return await runReplayCommand(command, {
           cwd,
           knownChecks: CHECK_IDS,
-          emit: (report) => emit({ kind: 'single', report }, command, process.stdout, env),
+          emit: (report) =>
+            emit(inCliWords({ kind: 'single', report }), command, process.stdout, env),
           stderr: (text) => process.stderr.write(text),
         });
       } catch (err) {
@@ -160,6 +162,16 @@ async function check(
   }
 }
 
+/** The run's hints in the CLI's words: flags and environment variables, not inputs and secrets. */
+function inCliWords(outcome: RunOutcome): RunOutcome {
+  return outcome.kind === 'single'
+    ? { kind: 'single', report: forSurface(outcome.report, 'cli') }
+    : {
+        ...outcome,
+        runs: outcome.runs.map((r) => ({ ...r, report: forSurface(r.report, 'cli') })),
+      };
+}
+
 /** The worst exit code of the run's workspaces. */
 function exitCode(outcome: RunOutcome, failOn: RunSettings['failOn']): number {
   const reports = outcome.kind === 'single' ? [outcome.report] : outcome.runs.map((r) => r.report);
@@ -175,7 +187,7 @@ async function demo(output: OutputOptions): Promise<number> {
       ConfigFile.parse({}),
     );
     const outcome = await check(settings, process.env, output);
-    await emit(outcome, output);
+    await emit(inCliWords(outcome), output);
     if (output.format === 'text' && !output.output && output.verbosity !== 'quiet')
       process.stderr.write(DEMO_EPILOGUE(simulator.url));
     // The demo's problems are staged: only a run that could not check is a failure.

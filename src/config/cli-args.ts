@@ -429,6 +429,7 @@ export async function settingsFromCli(
     cwd: options.cwd,
     required: flags.configPath !== undefined,
     knownChecks: options.knownChecks,
+    surface: 'cli',
     ...(options.readFile ? { readFile: options.readFile } : {}),
   });
   if (!file.ok) throw new ConfigError(file.problems);

@@ -2,6 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { forSurface, HINTS } from '../../src/checks/hints.js';
 import { emit } from '../../src/publish/terminal.js';
 import { NAMED_SCENARIOS } from '../../src/simulator/scenarios.js';
 import { startSimulator, type RunningSimulator } from '../../src/simulator/index.js';
@@ -155,6 +156,50 @@ describe('hints speak the CLI', () => {
     const flag = await runCliInProcess([...check(broken), '--api-key', 'x'], keyFor(broken));
     expect(flag.stderr).toContain('read -rs');
     expect(flag.stderr).not.toMatch(/export INSTANTLY_API_KEY=/);
+  });
+
+  it('a rejected key is fixed with the environment variable, not a secret (the CLI report)', async () => {
+    const run = await runCliInProcess(check(broken), { INSTANTLY_API_KEY: broken.keys.revoked });
+    expect(run.code).toBe(3);
+    const text = run.stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('`INSTANTLY_API_KEY` environment variable');
+    expect(text).not.toContain('secret');
+  });
+
+  it('a missing --config file is relative to the current directory, not the repository root', async () => {
+    const run = await runCliInProcess(check(broken, '--config', 'missing.yml'), keyFor(broken));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('relative to the current directory');
+    expect(run.stderr).not.toContain('repository root');
+  });
+
+  it('setting hints name flags and environment variables in the CLI, inputs and secrets in the action', () => {
+    const report = {
+      ...unhealthyReport,
+      findings: unhealthyReport.findings.map((f, i) =>
+        i === 0 ? { ...f, remediation: HINTS.timeout } : f,
+      ),
+      failure: { cause: 'auth', message: 'rejected', remediation: HINTS.invalidKey },
+    };
+    const cli = forSurface(report, 'cli');
+    expect(cli.findings[0]?.remediation).toBe(
+      'Raise `--timeout`, or narrow what is checked (`--checks`, `--campaign`, or `campaigns.include` in the config file) so the run fits in it.',
+    );
+    expect(cli.failure?.remediation).toContain('`INSTANTLY_API_KEY` environment variable');
+    expect(cli.failure?.remediation).toContain('read -rs INSTANTLY_API_KEY');
+    expect(cli.failure?.remediation).not.toContain('secret');
+    for (const hint of [HINTS.unreachable, HINTS.rateLimited, HINTS.workspaceRefused]) {
+      const text = forSurface(
+        { ...report, failure: { ...report.failure, remediation: hint } },
+        'cli',
+      ).failure?.remediation;
+      expect(text).not.toMatch(/input|next schedule|runner/);
+      expect(text).toMatch(/`--(base-url|rate-limit|workspace-id)`/);
+    }
+    // The action keeps its own words; other text is untouched.
+    expect(forSurface(report, 'action')).toBe(report);
+    expect(HINTS.timeout).toContain('the `timeout` input');
+    expect(cli.findings.slice(1)).toEqual(report.findings.slice(1));
   });
 
   it('the usage lists --quiet, --verbose and --no-color', async () => {
