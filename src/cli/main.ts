@@ -27,16 +27,16 @@ const USAGE = `Usage:
   ${TOOL_NAME} demo  [--format text|markdown|json] [--output FILE] [--quiet | --verbose] [--no-color]
   ${TOOL_NAME} --help | --version
 
-  --campaign ID  the launch gate: only these campaigns (drafts included), their senders and the
-                 workspace checks that stop sending; exit 0 means ready to launch (webhooks are
-                 not part of it)
-  --quiet, -q    only the verdict line and errors     --verbose, -v  also the request log
-  --no-color     no colour (as NO_COLOR=1)             (redacted), on stderr
-
   check   checks the workspace of the key in INSTANTLY_API_KEY (never a flag: shell history)
   demo    runs the same checks against a built-in simulated workspace: no key, no network
   replay  runs the checks against a folder written by check --record DIR: no key, no network
           (--record removes the key and token, and pseudonymises emails unless --no-redact-emails)
+
+  --campaign ID  launch gate: only these campaigns (drafts included), their senders and the
+                 workspace checks that stop sending; exit 0 = ready to launch (no webhooks)
+  --quiet, -q    only the verdict line and errors
+  --verbose, -v  also the request log on stderr (redacted)
+  --no-color     no colour, as NO_COLOR=1
 
 Exit codes: 0 no finding at or above --fail-on (default error), 1 findings at or above it,
             2 usage or configuration error, 3 could not check (bad key, no plan, unreachable).
