@@ -122,8 +122,10 @@ async function check(
   output: OutputOptions,
   dispatcher?: Dispatcher,
 ): Promise<RunOutcome> {
+  // Live progress redraws a terminal line: off with --quiet and --verbose (whose log lines it
+  // would overwrite), and with --no-color as with NO_COLOR (contract section 2).
   const progress =
-    output.verbosity === 'normal' || output.verbosity === undefined
+    (output.verbosity ?? 'normal') === 'normal' && output.noColor !== true
       ? progressFor(process.stderr, env)
       : silentProgress;
   // --verbose: the client's request log (each request, its answer and every retry decision),
