@@ -1,8 +1,12 @@
-import { Campaign, type CampaignAnalytics, SendingStatus } from '../instantly/schemas/campaigns.js';
+import {
+  Campaign,
+  CAMPAIGN_STATUS,
+  type CampaignAnalytics,
+  SendingStatus,
+} from '../instantly/schemas/campaigns.js';
 import type { Finding, Resource } from '../model/report.js';
 import {
   CAMPAIGN_CHECK,
-  campaignChecks,
   campaignNotFound,
   evaluateCampaign,
   type AnalyticsInput,
@@ -13,7 +17,8 @@ import { asLaunchBlockers, launchGateIds } from './launch-gate.js';
 import { mapLimit } from './map-limit.js';
 import { errorFacts } from './scopes.js';
 import { indexAccounts, type AccountIndex } from './senders.js';
-import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
+import type { Suite, SuiteContext, SuiteOutcome } from './types.js';
+import type { CheckId } from '../model/checks.js';
 import { unknownFromError } from './unknown.js';
 
 /**
@@ -22,8 +27,6 @@ import { unknownFromError } from './unknown.js';
  * per 100 items) plus, per checked active campaign, its sending status (docs/instantly-api.md,
  * "Request plan"), then evaluate each campaign with the pure rules of campaign-checks.ts.
  */
-
-export const checks: readonly CheckDefinition[] = campaignChecks;
 
 const SUITE = 'campaigns' as const;
 const SUITE_RESOURCE: Resource = { type: 'suite', id: SUITE, name: 'Campaigns' };
@@ -113,7 +116,7 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
   }
 
   const noAnalyticsYet = lifetimeById
-    ? selected.filter((c) => c.status === 0 && !lifetimeById.has(c.id)).length
+    ? selected.filter((c) => c.status === CAMPAIGN_STATUS.draft && !lifetimeById.has(c.id)).length
     : 0;
 
   findings.push(...requestFindings);
@@ -121,7 +124,11 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
 
   for (const listed of selected) {
     const campaign = detailed.get(listed.id) ?? listed;
-    if (campaign.sequences === undefined && campaign.status === 0 && detailed.has(listed.id)) {
+    if (
+      campaign.sequences === undefined &&
+      campaign.status === CAMPAIGN_STATUS.draft &&
+      detailed.has(listed.id)
+    ) {
       // Real drafts come without `sequences` until a step is written (docs/instantly-api.md,
       // "Campaigns"): for a draft the absent field is an empty sequence, not a gap in the answer.
       findings.push(...evaluate({ ...campaign, sequences: [] }));
@@ -182,7 +189,12 @@ async function leadCounts(
   const rows = await ctx.resources.campaignLifetime();
   const have = new Set(rows.map((r) => r.campaign_id));
   const absent = selected
-    .filter((c) => c.status !== 3 && c.status !== 4 && !have.has(c.id))
+    .filter(
+      (c) =>
+        c.status !== CAMPAIGN_STATUS.completed &&
+        c.status !== CAMPAIGN_STATUS.runningSubsequences &&
+        !have.has(c.id),
+    )
     .map((c) => c.id);
   if (absent.length === 0) return rows;
   return [...rows, ...(await ctx.resources.campaignLifetimeByIds(absent))];
@@ -264,7 +276,7 @@ async function fetchSendingStatuses(
 async function perCampaign(
   ctx: SuiteContext,
   campaigns: readonly Campaign[],
-  check: string,
+  check: CheckId,
   what: string,
   findings: Finding[],
   request: (c: Campaign) => Promise<void>,

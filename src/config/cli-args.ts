@@ -414,7 +414,8 @@ function throwProblems(usage: Problems, values: Problems): void {
 
 export interface CliSettingsOptions {
   cwd: string;
-  knownChecks: readonly string[];
+  /** Check ids `severity` and `ignore` may name; default: the catalogue (src/model/checks.ts). */
+  knownChecks?: readonly string[];
   readFile?: ReadFile;
 }
 

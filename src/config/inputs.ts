@@ -41,7 +41,8 @@ export interface ActionInputOptions {
   /** The workspace checkout (GITHUB_WORKSPACE); relative config paths resolve against it. */
   cwd: string;
   /** Every check id of the catalogue, to validate `severity` and `ignore` in the file. */
-  knownChecks: readonly string[];
+  /** Check ids `severity` and `ignore` may name; default: the catalogue (src/model/checks.ts). */
+  knownChecks?: readonly string[];
   readFile?: ReadFile;
 }
 

@@ -21,7 +21,7 @@ export type ConfigResult =
 export function parseConfigText(
   text: string,
   source: string,
-  knownChecks: readonly string[],
+  knownChecks?: readonly string[],
 ): ConfigResult {
   const lineCounter = new LineCounter();
   // logLevel 'error': problems are reported through doc.errors, never as process warnings on stderr.
@@ -97,7 +97,8 @@ export interface LoadOptions {
   cwd: string;
   /** A file the user named must exist; the default path may be missing (all defaults then). */
   required: boolean;
-  knownChecks: readonly string[];
+  /** Check ids `severity` and `ignore` may name; default: the catalogue (src/model/checks.ts). */
+  knownChecks?: readonly string[];
   readFile?: ReadFile;
   /** Whose words the hints use (default the action's). */
   surface?: Surface;

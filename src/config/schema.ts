@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CheckId } from '../model/checks.js';
 import { SUITE_NAMES } from '../model/report.js';
 import { unsafeRegexReason } from './regex-safety.js';
 import { quote } from './describe.js';
@@ -134,8 +135,15 @@ export const WebhooksConfig = z.strictObject({
   send_test: z.boolean().default(false),
 });
 
+/**
+ * A check id as the config names it. Membership in the catalogue is checked by the loader
+ * (src/config/check-ids.ts), which names the nearest id; the schema only types what passed, so
+ * the policy works with `CheckId`s. The JSON Schema for editors lists the ids (json-schema.ts).
+ */
+const checkId = z.string().transform((id) => id as CheckId);
+
 export const IgnoreEntry = z.strictObject({
-  check: z.string(),
+  check: checkId,
   /** Resource id or name (campaign id/name, account email, domain, webhook id/url); omitted = every resource. */
   resource: z.string().optional(),
   /**
@@ -253,7 +261,10 @@ export const ConfigFile = z.strictObject({
   campaigns: CampaignsConfig.default(CampaignsConfig.parse({})),
   accounts: AccountsConfig.default(AccountsConfig.parse({})),
   webhooks: WebhooksConfig.default(WebhooksConfig.parse({})),
-  severity: z.record(z.string(), z.enum(['error', 'warning'])).default({}),
+  severity: z
+    .record(z.string(), z.enum(['error', 'warning']))
+    .default({})
+    .transform((map) => map as Partial<Record<CheckId, 'error' | 'warning'>>),
   ignore: z.array(IgnoreEntry).default([]),
   issue: IssueConfig.default(IssueConfig.parse({})),
   /** Sub-workspaces checked in one run through one agency key; empty: the key's own workspace. */
