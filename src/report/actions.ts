@@ -1,4 +1,5 @@
 import { compareSeverity, type Finding, type Resource, type Severity } from '../model/report.js';
+import type { CheckId } from '../model/checks.js';
 import { sortFindings } from './format.js';
 
 /**
@@ -40,7 +41,7 @@ type Evidence = Finding['evidence'];
  */
 const SHARED_CAUSES: readonly {
   cause: string;
-  check: string;
+  check: CheckId;
   when?: (evidence: Evidence) => boolean;
 }[] = [
   { cause: 'bounces', check: 'campaign.status', when: (e) => e.status === -2 },
@@ -73,7 +74,7 @@ const SHARED_CAUSES: readonly {
 ];
 
 /** Checks whose finding means mail is not going out now: first among equal severities. */
-const STOPS_SENDING = new Set([
+const STOPS_SENDING_IDS: readonly CheckId[] = [
   'workspace.api-key',
   'workspace.plan',
   'campaign.status',
@@ -89,7 +90,8 @@ const STOPS_SENDING = new Set([
   'account.paused',
   'account.setup-pending',
   'domain.mx',
-]);
+];
+const STOPS_SENDING = new Set<string>(STOPS_SENDING_IDS);
 
 function causeOf(f: Finding): { cause: string; rank: number } {
   const rank = SHARED_CAUSES.findIndex(
