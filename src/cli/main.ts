@@ -20,7 +20,8 @@ const USAGE = `Usage:
   ${TOOL_NAME} check [--checks auth,campaigns] [--config FILE] [--base-url URL] [--campaign ID]...
                      [--workspace-id ID] [--format text|markdown|json] [--output FILE]
                      [--rate-limit N] [--timeout S] [--fail-on error|warning|never]
-                     [--record DIR [--no-redact-emails]] [--quiet | --verbose] [--no-color]
+                     [--heartbeat-url URL] [--record DIR [--no-redact-emails]]
+                     [--quiet | --verbose] [--no-color]
   ${TOOL_NAME} replay DIR [--format text|markdown|json] [--output FILE] [--config FILE]
                      [--checks auth,campaigns] [--fail-on error|warning|never]
                      [--quiet] [--no-color]
@@ -96,6 +97,14 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
           process.stderr.write(`${TOOL_NAME}: ${line}\n`),
         );
       await emit(inCliWords(outcome), command, process.stdout, env);
+      if (settings.heartbeatUrl) {
+        // Contract section 6: <url> after a run that saw everything, <url>/fail otherwise.
+        const { heartbeatAfter } = await import('../publish/heartbeat.js');
+        const reports =
+          outcome.kind === 'single' ? [outcome.report] : outcome.runs.map((r) => r.report);
+        const warning = await heartbeatAfter(settings.heartbeatUrl, reports);
+        if (warning) process.stderr.write(`${TOOL_NAME}: ${warning}\n`);
+      }
       return exitCode(outcome, settings.failOn);
     }
     case 'replay':

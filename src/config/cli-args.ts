@@ -10,6 +10,7 @@ import {
   checkApiKey,
   parseBaseUrl,
   parseFailOn,
+  parseHeartbeatUrl,
   parseId,
   parseRateLimit,
   parseSuites,
@@ -33,6 +34,8 @@ export interface CheckFlags {
   rateLimit?: number;
   timeoutSeconds?: number;
   failOn?: FailOn;
+  /** `--heartbeat-url`: pinged after the run (contract section 6). */
+  heartbeatUrl?: string;
 }
 
 /** `--quiet`: only the verdict line and errors; `--verbose`: also the request log (redacted). */
@@ -93,6 +96,7 @@ const OPTIONS = {
   'rate-limit': { type: 'string' },
   timeout: { type: 'string' },
   'fail-on': { type: 'string' },
+  'heartbeat-url': { type: 'string' },
   record: { type: 'string' },
   'redact-emails': { type: 'boolean' },
   'no-redact-emails': { type: 'boolean' },
@@ -333,6 +337,7 @@ function usageOf(name: OptionName): string {
     'rate-limit': '--rate-limit 10',
     timeout: '--timeout 300',
     'fail-on': '--fail-on error|warning|never',
+    'heartbeat-url': '--heartbeat-url https://hc-ping.com/<uuid>',
     record: '--record ./instantly-recording',
   };
   return `Example: ${examples[name] ?? `--${name}`}.`;
@@ -400,6 +405,7 @@ function parseCheckFlags(
   each('rate-limit', parseRateLimit, (v) => (flags.rateLimit = v));
   each('timeout', parseTimeout, (v) => (flags.timeoutSeconds = v));
   each('fail-on', parseFailOn, (v) => (flags.failOn = v));
+  each('heartbeat-url', parseHeartbeatUrl, (v) => (flags.heartbeatUrl = v));
   for (const raw of campaigns) {
     const id = parseId(raw.trim(), '--campaign', 'campaign', problems);
     if (id !== undefined && !flags.campaignIds.includes(id)) flags.campaignIds.push(id);
@@ -442,6 +448,7 @@ export async function settingsFromCli(
   if (flags.rateLimit !== undefined) overrides.rateLimit = flags.rateLimit;
   if (flags.timeoutSeconds !== undefined) overrides.timeoutSeconds = flags.timeoutSeconds;
   if (flags.failOn !== undefined) overrides.failOn = flags.failOn;
+  if (flags.heartbeatUrl !== undefined) overrides.heartbeatUrl = flags.heartbeatUrl;
   const settings = mergeSettings(overrides, file.config, file.found ? path : undefined);
 
   if (settings.campaignIds.length > 0 && !settings.checks.includes('campaigns')) {

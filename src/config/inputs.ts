@@ -9,6 +9,7 @@ import {
   parseBaseUrl,
   parseBoolean,
   parseFailOn,
+  parseHeartbeatUrl,
   parseId,
   parseRateLimit,
   parseSuites,
@@ -100,6 +101,8 @@ export async function settingsFromActionInputs(
   if (timeout !== undefined) overrides.timeoutSeconds = timeout;
   const failOn = optional('fail-on', parseFailOn);
   if (failOn !== undefined) overrides.failOn = failOn;
+  const heartbeatUrl = optional('heartbeat-url', parseHeartbeatUrl);
+  if (heartbeatUrl !== undefined) overrides.heartbeatUrl = heartbeatUrl;
 
   const create = optional('create-issue', parseBoolean) ?? true;
   const token = input('github-token');
@@ -127,6 +130,7 @@ export async function settingsFromActionInputs(
     cwd: options.cwd,
     required,
     knownChecks: options.knownChecks,
+    confine: true,
     ...(options.readFile ? { readFile: options.readFile } : {}),
   });
   if (!file.ok) problems.addAll(file.problems);

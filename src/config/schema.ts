@@ -205,7 +205,27 @@ export const IssueConfig = z.strictObject({
   failure_threshold: z.number().int().min(1).default(1),
   success_threshold: z.number().int().min(1).default(1),
   close_on_recovery: z.boolean().default(true),
+  /**
+   * Consecutive runs that could not check (`failed`, or a suite blind) before the issue says
+   * "cannot check since …" (contract section 6); 0 turns it off.
+   */
+  blind_threshold: z.number().int().min(0).default(3),
 });
+
+/**
+ * Dead-man's switch (contract section 6): a GET to `url` after a run that could check
+ * everything, to `<url>/fail` otherwise. Prefer the `heartbeat-url` input (a secret) to the file.
+ */
+export const HeartbeatConfig = z.strictObject({
+  url: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s/?#]+[^\s?#]*$/,
+      'an http(s) URL without query, e.g. https://hc-ping.com/<uuid>',
+    )
+    .optional(),
+});
+export type HeartbeatConfig = z.infer<typeof HeartbeatConfig>;
 
 /**
  * A sub-workspace an agency key checks through `x-as-workspace`. `name` titles its tracking issue
@@ -270,6 +290,7 @@ export const ConfigFile = z.strictObject({
   /** Sub-workspaces checked in one run through one agency key; empty: the key's own workspace. */
   workspaces: z.array(WorkspaceEntry).max(200).default([]).superRefine(uniqueWorkspaceIds),
   remediate: RemediateConfig.default({ actions: [], dry_run: true }),
+  heartbeat: HeartbeatConfig.default({}),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 export type CampaignsConfig = z.infer<typeof CampaignsConfig>;
@@ -296,4 +317,6 @@ export interface RunSettings {
   config: ConfigFile;
   /** The config file that was read, as the user named it; absent when none was found. */
   configPath?: string;
+  /** Dead-man's switch pinged after every run (contract section 6); a secret. */
+  heartbeatUrl?: string;
 }

@@ -29,6 +29,8 @@ export interface SettingsOverrides {
   timeoutSeconds?: number;
   failOn?: FailOn;
   campaignIds?: readonly string[];
+  /** `heartbeat-url` / `--heartbeat-url`: over the file's `heartbeat.url`. */
+  heartbeatUrl?: string;
 }
 
 /**
@@ -52,5 +54,7 @@ export function mergeSettings(
   };
   if (overrides.workspaceId !== undefined) settings.workspaceId = overrides.workspaceId;
   if (configPath !== undefined) settings.configPath = configPath;
+  const heartbeatUrl = overrides.heartbeatUrl ?? config.heartbeat.url;
+  if (heartbeatUrl !== undefined) settings.heartbeatUrl = heartbeatUrl;
   return settings;
 }

@@ -1,6 +1,7 @@
 import { SUITE_NAMES, type SuiteName } from '../model/report.js';
 import { quote } from './describe.js';
 import type { Problems } from './errors.js';
+import { HeartbeatConfig } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -213,4 +214,19 @@ export function parseId(
     return undefined;
   }
   return raw;
+}
+
+/** An http(s) URL; the value is a secret, so a message never repeats it. */
+export function parseHeartbeatUrl(
+  raw: string,
+  src: string,
+  problems: Problems,
+): string | undefined {
+  if (HeartbeatConfig.shape.url.safeParse(raw).success) return raw;
+  problems.add({
+    source: src,
+    message: 'is not an http(s) URL without a query string',
+    hint: 'Pass the ping URL of your dead-man’s-switch service from a secret, e.g. `heartbeat-url: ${{ secrets.HEARTBEAT_URL }}`.',
+  });
+  return undefined;
 }

@@ -91,6 +91,7 @@ issue:
       failure_threshold: 1,
       success_threshold: 1,
       close_on_recovery: true,
+      blind_threshold: 3,
     });
   });
 
