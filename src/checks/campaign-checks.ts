@@ -63,15 +63,23 @@ export function evaluateCampaign(
 ): Finding[] {
   const { campaign } = input;
   const make = emitter(campaign);
+  const leads = checkLeads(
+    campaign,
+    'leads' in input ? input.leads : input.analytics,
+    config,
+    make,
+  );
+  // Every lead contacted: the campaign finished its list, which the leads warning says once.
+  const listFinished = leads.some((f) => f.evidence.remaining === 0);
   return [
     ...checkStatus(campaign, make),
     ...checkSequence(campaign, make),
     ...checkSchedule(campaign, now, make),
     ...checkSenders(campaign, input.accounts, make),
     ...checkDailyLimit(campaign, make),
-    ...checkLeads(campaign, 'leads' in input ? input.leads : input.analytics, config, make),
+    ...leads,
     ...checkBounceRate(input.analytics, config, make),
-    ...checkSendingStatus(campaign, input.sendingStatus, now, make),
+    ...checkSendingStatus(campaign, input.sendingStatus, now, make, listFinished),
     ...checkNotSending(campaign, make),
   ];
 }
@@ -523,8 +531,12 @@ function checkSendingStatus(
   sending: SendingStatus | undefined,
   now: Date,
   make: Emit,
+  listFinished = false,
 ): Finding[] {
   if (!sending) return [];
+  // A campaign that contacted its whole list waits for leads by definition: that is a finished
+  // list (the leads warning), not a sending fault, and never an error however long it waits.
+  if (listFinished && sending.diagnostics?.status === 'waiting_for_leads') return [];
   const diagnostics = sending.diagnostics ?? null;
   const message = sending.summary?.status_message ?? undefined;
   const status = diagnostics?.status ?? null;

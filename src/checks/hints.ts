@@ -4,23 +4,31 @@
  * with POST /webhooks/{id}/resume; 402 is a plan problem, not a key problem; the key page is
  * Settings → Integrations → API Keys).
  */
+import type { Finding, Report } from '../model/report.js';
+import { WORDING, type Surface } from '../config/surface.js';
+
+/** The hints that name a setting, in the words of each surface (`src/config/surface.ts`). */
+function settingHints(surface: Surface) {
+  const w = WORDING[surface];
+  return {
+    invalidKey: `Create a new API v2 key in Instantly (Settings → Integrations → API Keys; API v1 keys do not work with v2) with the \`all:read\` scope, and ${w.storeKey}.`,
+    unreachable: `Check ${w.baseUrl} (default https://api.instantly.ai) and ${w.network}, then look at status.instantly.ai; ${w.retry}.`,
+    rateLimited: `The workspace’s shared rate limit is exhausted (other integrations use it too). Lower ${w.rateLimit} or run the check at a quieter time; Instantly may apply a one-hour cooldown.`,
+    timeout: `Raise ${w.timeout}, or narrow what is checked (${w.narrow}) so the run fits in it.`,
+    workspaceRefused: `Check ${w.workspaceId}: it must be the id of a sub-workspace in your agency’s workspace group (leave it empty to check the key’s own workspace), and the key must belong to the admin (agency) workspace.`,
+  };
+}
+
+const ACTION_SETTING_HINTS = settingHints('action');
+
 export const HINTS = {
-  invalidKey:
-    'Create a new API v2 key in Instantly (Settings → Integrations → API Keys; API v1 keys do not work with v2) with the `all:read` scope, and store it as the `INSTANTLY_API_KEY` secret.',
+  ...ACTION_SETTING_HINTS,
   noPlan:
     'The workspace has no active paid plan, so the API refuses every request. Renew or upgrade the plan in Instantly (Settings → Billing), then run the check again.',
-  unreachable:
-    'Check the `base-url` input (default https://api.instantly.ai) and the runner’s network access, then look at status.instantly.ai; the run is retried on the next schedule.',
   cdnBlocked:
     'Instantly’s CDN answered with an HTML 403 page (a blocked client, not a missing scope). Retry later; if it persists, contact Instantly support with the time of the run.',
-  rateLimited:
-    'The workspace’s shared rate limit is exhausted (other integrations use it too). Lower the `rate-limit` input or run the check at a quieter time; Instantly may apply a one-hour cooldown.',
-  timeout:
-    'Raise the `timeout` input, or narrow what is checked (`checks`, `campaigns.include`) so the run fits in it.',
   apiTrouble:
     'Instantly failed to answer this request; the next run will retry. If it persists, check status.instantly.ai or contact Instantly support with the endpoint named here.',
-  workspaceRefused:
-    'Check the `workspace-id` input: it must be the id of a sub-workspace in your agency’s workspace group (leave it empty to check the key’s own workspace), and the key must belong to the admin (agency) workspace.',
   internal:
     'This is a bug in instantly-health: please open an issue with this message and the run’s JSON report.',
   workspaceRemoval:
@@ -42,3 +50,26 @@ export const HINTS = {
   webhookTestFailed:
     'The test delivery failed: check that the endpoint is up, reachable from the internet, accepts POST and answers 2xx, then run the check again.',
 } as const;
+
+/**
+ * The report in the words of `surface`: the checks write the action's wording (they run the same
+ * for both), and the CLI's report swaps each setting hint for its own, here, by the hint's name.
+ */
+export function forSurface(report: Report, surface: Surface): Report {
+  if (surface === 'action') return report;
+  const own = settingHints(surface);
+  const byText = new Map<string, string>(
+    (Object.keys(own) as (keyof typeof own)[]).map((k) => [ACTION_SETTING_HINTS[k], own[k]]),
+  );
+  const swap = (text: string) => byText.get(text) ?? text;
+  const each = <T extends Pick<Finding, 'remediation'>>(f: T): T =>
+    byText.has(f.remediation) ? { ...f, remediation: swap(f.remediation) } : f;
+  return {
+    ...report,
+    findings: report.findings.map(each),
+    silenced: report.silenced.map(each),
+    ...(report.failure
+      ? { failure: { ...report.failure, remediation: swap(report.failure.remediation) } }
+      : {}),
+  };
+}

@@ -1,6 +1,6 @@
 import type { RunSettings } from '../config/schema.js';
 import type { Campaign } from '../instantly/schemas/campaigns.js';
-import type { Finding } from '../model/report.js';
+import type { Finding, SuiteName } from '../model/report.js';
 import { ACCOUNT_CHECK } from './account-checks.js';
 import { CAMPAIGN_CHECK } from './campaign-checks.js';
 
@@ -19,6 +19,20 @@ export function launchGateIds(settings: Pick<RunSettings, 'campaignIds' | 'confi
   const ids =
     settings.campaignIds.length > 0 ? settings.campaignIds : settings.config.campaigns.include.ids;
   return [...new Set(ids)];
+}
+
+/**
+ * The suites a launch gate from the CLI (`--campaign ID`) runs: the named campaigns, their
+ * senders, and the workspace checks that stop sending (key, plan, lead limit). Webhooks carry
+ * events after a launch and never stop one, so a disabled webhook elsewhere cannot fail the gate.
+ */
+const GATE_SUITES: readonly SuiteName[] = ['auth', 'campaigns', 'accounts'];
+
+export function forLaunchGate<T extends Pick<RunSettings, 'campaignIds' | 'checks'>>(
+  settings: T,
+): T {
+  if (settings.campaignIds.length === 0) return settings;
+  return { ...settings, checks: settings.checks.filter((s) => GATE_SUITES.includes(s)) };
 }
 
 /**

@@ -1,13 +1,16 @@
+import path from 'node:path';
 import type { Dispatcher } from 'undici';
 import { CHECK_IDS } from '../checks/catalog.js';
 import { parseCliArgs, settingsFromCli, type OutputOptions } from '../config/cli-args.js';
 import { ConfigError, UsageError } from '../config/errors.js';
 import { ConfigFile, type NotifySettings, type RunSettings } from '../config/schema.js';
 import { mergeSettings } from '../config/settings.js';
-import { progressFor } from './progress.js';
+import { progressFor, silentProgress } from './progress.js';
 import type { RunOutcome } from '../publish/publish.js';
 import { notifyStateless } from '../publish/notify-step.js';
-import { emit } from '../publish/terminal.js';
+import { emit, outputProblem } from '../publish/terminal.js';
+import { forLaunchGate } from '../checks/launch-gate.js';
+import { forSurface } from '../checks/hints.js';
 import { EXIT, exitCodeFor } from '../report/verdict.js';
 import { isAgencyRun, runHealthCheck, runWorkspaces } from '../run-health.js';
 import { finishRecording, recorderFor, runReplayCommand } from '../record/command.js';
@@ -20,15 +23,23 @@ const USAGE = `Usage:
                      [--rate-limit N] [--timeout S] [--fail-on error|warning|never]
                      [--heartbeat-url URL] [--record DIR [--no-redact-emails]]
                      [--notify-url URL [--notify-format auto|slack|teams|discord|json]]
+                     [--quiet | --verbose] [--no-color]
   ${TOOL_NAME} replay DIR [--format text|markdown|json] [--output FILE] [--config FILE]
                      [--checks auth,campaigns] [--fail-on error|warning|never]
-  ${TOOL_NAME} demo  [--format text|markdown|json] [--output FILE]
+                     [--quiet] [--no-color]
+  ${TOOL_NAME} demo  [--format text|markdown|json] [--output FILE] [--quiet | --verbose] [--no-color]
   ${TOOL_NAME} --help | --version
 
   check   checks the workspace of the key in INSTANTLY_API_KEY (never a flag: shell history)
   demo    runs the same checks against a built-in simulated workspace: no key, no network
   replay  runs the checks against a folder written by check --record DIR: no key, no network
           (--record removes the key and token, and pseudonymises emails unless --no-redact-emails)
+
+  --campaign ID  launch gate: only these campaigns (drafts included), their senders and the
+                 workspace checks that stop sending; exit 0 = ready to launch (no webhooks)
+  --quiet, -q    only the verdict line and errors
+  --verbose, -v  also the request log on stderr (redacted)
+  --no-color     no colour, as NO_COLOR=1
 
 Exit codes: 0 no finding at or above --fail-on (default error), 1 findings at or above it,
             2 usage or configuration error, 3 could not check (bad key, no plan, unreachable).
@@ -47,11 +58,19 @@ export interface CliContext {
  */
 export async function main(argv: string[], context: CliContext = {}): Promise<number> {
   const env = context.env ?? process.env;
+  const cwd = context.cwd ?? process.cwd();
   let command;
   try {
     command = parseCliArgs(argv, env);
   } catch (err) {
     return usageFailure(err);
+  }
+  if ('output' in command && command.output !== undefined) {
+    // Checked before the first request: a run must not end with nowhere to put its report.
+    command = { ...command, output: path.resolve(cwd, command.output) };
+    const problem = await outputProblem(command.output, cwd);
+    if (problem !== undefined)
+      return usageFailure(new ConfigError([{ source: '--output', message: problem }]));
   }
   switch (command.command) {
     case 'help':
@@ -63,10 +82,7 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
     case 'check': {
       let settings: RunSettings;
       try {
-        settings = await settingsFromCli(command, {
-          cwd: context.cwd ?? process.cwd(),
-          knownChecks: CHECK_IDS,
-        });
+        settings = forLaunchGate(await settingsFromCli(command, { cwd, knownChecks: CHECK_IDS }));
       } catch (err) {
         return usageFailure(err);
       }
@@ -77,12 +93,12 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
           `${TOOL_NAME}: --record records one workspace: give --workspace-id (nothing was recorded).\n`,
         );
       const recorder = agency ? undefined : recorderFor(command.record);
-      const outcome = await check(settings, env, recorder?.dispatcher);
+      const outcome = await check(settings, env, command, recorder?.dispatcher);
       if (outcome.kind === 'single')
         await finishRecording(recorder, outcome.report, settings, (line) =>
           process.stderr.write(`${TOOL_NAME}: ${line}\n`),
         );
-      await emit(outcome, command, process.stdout, env);
+      await emit(inCliWords(outcome), command, process.stdout, env);
       if (settings.heartbeatUrl) {
         // Contract section 6: <url> after a run that saw everything, <url>/fail otherwise.
         const { heartbeatAfter } = await import('../publish/heartbeat.js');
@@ -98,9 +114,10 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
     case 'replay':
       try {
         return await runReplayCommand(command, {
-          cwd: context.cwd ?? process.cwd(),
+          cwd,
           knownChecks: CHECK_IDS,
-          emit: (report) => emit({ kind: 'single', report }, command, process.stdout, env),
+          emit: (report) =>
+            emit(inCliWords({ kind: 'single', report }), command, process.stdout, env),
           stderr: (text) => process.stderr.write(text),
         });
       } catch (err) {
@@ -115,14 +132,31 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
 async function check(
   settings: RunSettings,
   env: NodeJS.ProcessEnv,
+  output: OutputOptions,
   dispatcher?: Dispatcher,
 ): Promise<RunOutcome> {
-  const progress = progressFor(process.stderr, env);
+  // Live progress redraws a terminal line: off with --quiet and --verbose (whose log lines it
+  // would overwrite), and with --no-color as with NO_COLOR (contract section 2).
+  const progress =
+    (output.verbosity ?? 'normal') === 'normal' && output.noColor !== true
+      ? progressFor(process.stderr, env)
+      : silentProgress;
+  // --verbose: the client's request log (each request, its answer and every retry decision),
+  // already redacted by the client, the same lines the action shows with step debug logging.
+  const client =
+    output.verbosity === 'verbose'
+      ? {
+          client: {
+            debug: (line: string) => process.stderr.write(`${TOOL_NAME}: ${line}\n`),
+          },
+        }
+      : {};
   try {
     return isAgencyRun(settings)
       ? {
           kind: 'agency',
           runs: await runWorkspaces(settings, settings.config.workspaces, {
+            ...client,
             onProgress: (_workspace, suite, done, total) => {
               progress.update(suite, done, total);
             },
@@ -131,6 +165,7 @@ async function check(
       : {
           kind: 'single',
           report: await runHealthCheck(settings, {
+            ...client,
             ...(dispatcher ? { dispatcher } : {}),
             onProgress: (suite, done, total) => {
               progress.update(suite, done, total);
@@ -162,6 +197,16 @@ async function notifyCli(
   );
 }
 
+/** The run's hints in the CLI's words: flags and environment variables, not inputs and secrets. */
+function inCliWords(outcome: RunOutcome): RunOutcome {
+  return outcome.kind === 'single'
+    ? { kind: 'single', report: forSurface(outcome.report, 'cli') }
+    : {
+        ...outcome,
+        runs: outcome.runs.map((r) => ({ ...r, report: forSurface(r.report, 'cli') })),
+      };
+}
+
 /** The worst exit code of the run's workspaces. */
 function exitCode(outcome: RunOutcome, failOn: RunSettings['failOn']): number {
   const reports = outcome.kind === 'single' ? [outcome.report] : outcome.runs.map((r) => r.report);
@@ -176,9 +221,9 @@ async function demo(output: OutputOptions): Promise<number> {
       { apiKey: simulator.apiKey, baseUrl: simulator.url },
       ConfigFile.parse({}),
     );
-    const outcome = await check(settings, process.env);
-    await emit(outcome, output);
-    if (output.format === 'text' && !output.output)
+    const outcome = await check(settings, process.env, output);
+    await emit(inCliWords(outcome), output);
+    if (output.format === 'text' && !output.output && output.verbosity !== 'quiet')
       process.stderr.write(DEMO_EPILOGUE(simulator.url));
     // The demo's problems are staged: only a run that could not check is a failure.
     return exitCode(outcome, 'never') === EXIT.couldNotCheck ? EXIT.couldNotCheck : EXIT.ok;

@@ -43,10 +43,17 @@ export interface CheckFlags {
   notifyFormat?: NotifyFormat;
 }
 
+/** `--quiet`: only the verdict line and errors; `--verbose`: also the request log (redacted). */
+export type Verbosity = 'quiet' | 'normal' | 'verbose';
+
 export interface OutputOptions {
   format: OutputFormat;
   /** Write the report to this file instead of stdout. */
   output?: string;
+  /** Default `normal`. */
+  verbosity?: Verbosity;
+  /** `--no-color`: never colour, even on a terminal (as `NO_COLOR` does). */
+  noColor?: boolean;
 }
 
 export interface CheckCommand extends OutputOptions {
@@ -75,6 +82,12 @@ export type CliCommand =
 
 const COMMANDS = ['check', 'demo', 'replay'] as const;
 
+/**
+ * How to hand the CLI the key. `export KEY=value` typed at a prompt is itself kept in shell
+ * history; `read -rs` reads it without echo and without a command line holding it.
+ */
+export const KEY_HINT = `Read it without typing it into a command (the command would stay in shell history): read -rs ${API_KEY_ENV} && export ${API_KEY_ENV}, then paste the key (Instantly → Settings → Integrations → API Keys) and press Enter. The key is read only from the environment, never from a flag.`;
+
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -94,11 +107,28 @@ const OPTIONS = {
   'no-redact-emails': { type: 'boolean' },
   'notify-url': { type: 'string' },
   'notify-format': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'v' },
+  'no-color': { type: 'boolean' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
-const DEMO_OPTIONS: readonly OptionName[] = ['help', 'version', 'format', 'output'];
-const REPLAY_OPTIONS: readonly OptionName[] = [...DEMO_OPTIONS, 'config', 'checks', 'fail-on'];
+const DEMO_OPTIONS: readonly OptionName[] = [
+  'help',
+  'version',
+  'format',
+  'output',
+  'quiet',
+  'verbose',
+  'no-color',
+];
+// A replay sends no request: there is no request log for --verbose to show.
+const REPLAY_OPTIONS: readonly OptionName[] = [
+  ...DEMO_OPTIONS.filter((name) => name !== 'verbose'),
+  'config',
+  'checks',
+  'fail-on',
+];
 const RECORD_OPTIONS: readonly OptionName[] = ['record', 'redact-emails', 'no-redact-emails'];
 const FLAG_NAMES = Object.keys(OPTIONS).map((name) => `--${name}`);
 
@@ -187,7 +217,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         usage.add({
           source: `--${name}`,
           message: 'is not an option of replay',
-          hint: 'replay takes --format, --output, --config, --checks and --fail-on; the rest comes from the recording.',
+          hint: 'replay takes --format, --output, --config, --checks, --fail-on, --quiet and --no-color; the rest comes from the recording.',
         });
       }
     }
@@ -207,7 +237,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
         usage.add({
           source: `--${name}`,
           message: 'is not an option of demo',
-          hint: 'demo takes only --format and --output; it needs no key and no network.',
+          hint: 'demo takes only --format, --output, --quiet, --verbose and --no-color; it needs no key and no network.',
         });
       }
     }
@@ -218,12 +248,24 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
   const format = parseFormat(last('format'), problems);
   const output = last('output');
   if (output === '') problems.add({ source: '--output', message: 'needs a file name' });
+  if (values.has('quiet') && values.has('verbose')) {
+    usage.add({
+      source: '--quiet',
+      message: 'and --verbose cannot be used together',
+      hint: 'Keep one: --quiet prints only the verdict line and errors, --verbose adds the request log.',
+    });
+  }
+  const shown: Pick<OutputOptions, 'verbosity' | 'noColor'> = {
+    ...(values.has('quiet') ? { verbosity: 'quiet' as const } : {}),
+    ...(values.has('verbose') ? { verbosity: 'verbose' as const } : {}),
+    ...(values.has('no-color') ? { noColor: true } : {}),
+  };
 
   if (command === 'check') {
     const flags = parseCheckFlags(last, values.get('campaign') ?? [], problems);
     const apiKey = checkApiKey(env[API_KEY_ENV] ?? '', API_KEY_ENV, problems, {
       message: 'is not set',
-      hint: `Export the key first: export ${API_KEY_ENV}=… (Instantly → Settings → Integrations → API keys). It is read only from the environment, never from a flag, so it stays out of shell history.`,
+      hint: KEY_HINT,
     });
     throwProblems(usage, problems);
     if (apiKey === undefined) throw new Error('unreachable: an invalid key is a problem');
@@ -234,6 +276,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       apiKey,
       flags,
       format,
+      ...shown,
       ...(output ? { output } : {}),
       ...(record ? { record } : {}),
     };
@@ -245,6 +288,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
       command: 'replay',
       dir: dir ?? '',
       format,
+      ...shown,
       ...(output ? { output } : {}),
       ...(flags.checks ? { checks: flags.checks } : {}),
       ...(flags.configPath !== undefined ? { configPath: flags.configPath } : {}),
@@ -252,7 +296,7 @@ export function parseCliArgs(argv: readonly string[], env: NodeJS.ProcessEnv): C
     };
   }
   throwProblems(usage, problems);
-  return { command: 'demo', format, ...(output ? { output } : {}) };
+  return { command: 'demo', format, ...shown, ...(output ? { output } : {}) };
 }
 
 /** `--record DIR`: emails are pseudonymised unless `--no-redact-emails` is given. */
@@ -278,7 +322,7 @@ function unknownFlag(rawName: string): ConfigProblem {
     return {
       source: rawName,
       message: 'the API key is never taken from a flag',
-      hint: `Export it instead: export ${API_KEY_ENV}=… (so it stays out of shell history).`,
+      hint: KEY_HINT,
     };
   }
   return {
@@ -337,7 +381,22 @@ function parseCheckFlags(
     const value = parse(raw, `--${name}`, problems);
     if (value !== undefined) set(value);
   };
-  each('checks', parseSuites, (v) => (flags.checks = v));
+  each(
+    'checks',
+    (raw, source, p) => {
+      // An empty list would silently mean "every suite": say so instead.
+      if (raw.split(/[,\s]/).every((part) => part === '')) {
+        p.add({
+          source,
+          message: 'needs at least one suite',
+          hint: `Example: --checks auth,campaigns (the suites are ${SUITE_NAMES.join(', ')}); leave the flag out to run them all.`,
+        });
+        return undefined;
+      }
+      return parseSuites(raw, source, p);
+    },
+    (v) => (flags.checks = v),
+  );
   each(
     'config',
     (raw, source, p) => {
@@ -388,6 +447,7 @@ export async function settingsFromCli(
     cwd: options.cwd,
     required: flags.configPath !== undefined,
     knownChecks: options.knownChecks,
+    surface: 'cli',
     ...(options.readFile ? { readFile: options.readFile } : {}),
   });
   if (!file.ok) throw new ConfigError(file.problems);

@@ -5,6 +5,7 @@ import { checkIdIssues } from './check-ids.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
 import { describeIssues, dropEmptySections, formatKeyPath, type PathIssue } from './issues.js';
 import { ConfigFile } from './schema.js';
+import { WORDING, type Surface } from './surface.js';
 import { locate } from './yaml-locate.js';
 
 export type ReadFile = (path: string) => Promise<string>;
@@ -99,6 +100,8 @@ export interface LoadOptions {
   /** Check ids `severity` and `ignore` may name; default: the catalogue (src/model/checks.ts). */
   knownChecks?: readonly string[];
   readFile?: ReadFile;
+  /** Whose words the hints use (default the action's). */
+  surface?: Surface;
   /**
    * The file must resolve, symlinks followed, inside `cwd` (the action's checkout): a symlink
    * out of it would let a pull request make the action read, and quote in annotations, any file
@@ -135,7 +138,7 @@ export async function readConfigFile(path: string, options: LoadOptions): Promis
     if (code === 'ENOENT' && !options.required) {
       return { ok: true, config: ConfigFile.parse({}), found: false };
     }
-    return { ok: false, problems: [readProblem(path, code, err)] };
+    return { ok: false, problems: [readProblem(path, code, err, options.surface ?? 'action')] };
   }
   const result = parseConfigText(text, path, options.knownChecks);
   return result.ok ? { ok: true, config: result.config, found: true } : result;
@@ -164,13 +167,18 @@ export async function loadConfigFile(
   return { config: result.config, found: result.found };
 }
 
-function readProblem(path: string, code: string | undefined, err: unknown): ConfigProblem {
+function readProblem(
+  path: string,
+  code: string | undefined,
+  err: unknown,
+  surface: Surface,
+): ConfigProblem {
   switch (code) {
     case 'ENOENT':
       return {
         source: path,
         message: 'config file not found',
-        hint: 'Check the path (relative to the repository root), or remove the setting to use the defaults.',
+        hint: `Check the path (${WORDING[surface].relativeTo}), or remove the setting to use the defaults.`,
       };
     case 'EISDIR':
       return { source: path, message: 'is a directory, not a config file' };

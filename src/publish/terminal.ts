@@ -1,10 +1,12 @@
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import type { OutputOptions } from '../config/cli-args.js';
 import { escapeTerminal } from '../report/escape.js';
 import { renderJson } from '../report/json.js';
 import type { Report } from '../model/report.js';
 import { renderMarkdown } from '../report/summary.js';
-import { colorEnabled, renderText } from '../report/text.js';
+import { colorEnabled, renderText, renderVerdictLine } from '../report/text.js';
 import type { WorkspaceRun } from '../run-health.js';
 import { combinedReport } from './aggregate.js';
 import { renderAgencySummary } from './overview.js';
@@ -22,13 +24,19 @@ export async function emit(
 ): Promise<void> {
   const target = output.output ? { isTTY: false } : stdout;
   const textOptions = {
-    color: colorEnabled(target, env),
+    color: output.noColor !== true && colorEnabled(target, env),
     ...(stdout.columns ? { width: stdout.columns } : {}),
   };
+  // --quiet: the verdict line (and why, when nothing could be checked) instead of the text report;
+  // markdown and JSON are data for another program and stay whole.
+  const render =
+    output.verbosity === 'quiet' && output.format === 'text'
+      ? (report: Report) => renderVerdictLine(report, textOptions)
+      : (report: Report) => renderOne(report, output.format, textOptions);
   let text =
     outcome.kind === 'single'
-      ? renderOne(outcome.report, output.format, textOptions)
-      : renderMany(outcome.runs, output.format, textOptions);
+      ? render(outcome.report)
+      : renderMany(outcome.runs, output.format, render);
   if (!text.endsWith('\n')) text += '\n';
   if (output.output) await writeFile(output.output, text);
   else stdout.write(text);
@@ -45,7 +53,7 @@ function renderOne(report: Report, format: OutputOptions['format'], options: Tex
 function renderMany(
   runs: readonly WorkspaceRun[],
   format: OutputOptions['format'],
-  options: TextOptions,
+  renderReport: (report: Report) => string,
 ): string {
   // The CLI tracks no issue: no workspace regressed as far as it knows.
   const rows = runs.map((r) => ({
@@ -60,7 +68,28 @@ function renderMany(
     .map(
       (r) =>
         `== ${escapeTerminal(r.name, { max: 120 })} (${escapeTerminal(r.id, { max: 64 })}) ==\n` +
-        renderText(r.report, options),
+        renderReport(r.report),
     )
     .join('\n');
+}
+
+/**
+ * Why `--output FILE` cannot be written, checked before the first request so a run never ends
+ * with its report lost; undefined when it can. The folder must exist and be writable, and the
+ * file, when it exists, must be a writable file.
+ */
+export async function outputProblem(file: string, cwd: string): Promise<string | undefined> {
+  const full = path.resolve(cwd, file);
+  const dir = path.dirname(full);
+  const info = await stat(dir).catch(() => undefined);
+  if (!info) return `the folder ${dir} does not exist: create it first, or choose another path`;
+  if (!info.isDirectory()) return `${dir} is not a folder`;
+  const existing = await stat(full).catch(() => undefined);
+  if (existing?.isDirectory()) return `${full} is a folder: give a file name`;
+  try {
+    await access(existing ? full : dir, constants.W_OK);
+  } catch {
+    return `${existing ? full : `the folder ${dir}`} is not writable`;
+  }
+  return undefined;
 }

@@ -9,7 +9,11 @@
  * of backslash escapes for markdown syntax, the tokens GitHub links are broken with an invisible
  * WORD JOINER (U+2060): `@⁠user` is not a mention, `#⁠12` not a reference, `http:⁠//x` not an
  * autolink. The reader sees the same characters. Text inside a code span is not linked by GitHub,
- * so `escapeCode` keeps the text verbatim there (copyable ids and emails). Renovate and Dependabot
+ * so `escapeCode` keeps the text verbatim there (copyable ids and emails).
+ *
+ * One rule per concept: what people copy out of a report (URLs, email addresses, domain names)
+ * goes into a code span, verbatim, with no invisible character in it; everything else GitHub
+ * would link (mentions, references, SHAs) is broken with the word joiner. Renovate and Dependabot
  * break mentions the same way, with a zero-width character after `@` and `#`
  * (renovatebot/renovate#1083 and #30842, dependabot/dependabot-core#12685). `&` is escaped too,
  * so `&#64;`, `&#x40;` or `&commat;` in API text stay literal instead of decoding to `@`.
@@ -27,6 +31,9 @@ export interface EscapeOptions {
   /** Cap on the visible length, in code points; longer text ends with "…". */
   max?: number;
 }
+
+/** Options of `escapeInline`: the copyable values it puts in code spans sit in a table cell or not. */
+export type InlineOptions = CodeOptions;
 
 export interface CodeOptions extends EscapeOptions {
   /**
@@ -103,13 +110,60 @@ function breakLinkableTokens(text: string): string {
 // boundary, or GitHub math (`$`). `&` too, so `&#64;` or `&lt;` in the input stay literal.
 const MARKDOWN_PUNCTUATION = /[\\`*_{}[\]()#+\-.!|~<>=$&^"']/g;
 
+// Characters a copyable value never contains: white space, what ends a code span or a table cell,
+// and what would need escaping inside one.
+const VALUE_CHAR = String.raw`[^\s<>|\\\x60"]`;
+/**
+ * Values a reader copies: URLs (with a scheme, or `www.`), email addresses and domain names. Each
+ * starts at a word boundary; a domain or email ends on a letter of its top-level domain.
+ */
+const COPYABLE = new RegExp(
+  String.raw`(?<![\w.@%+-])(?:` +
+    [
+      String.raw`(?:https?|ftp)://${VALUE_CHAR}+`,
+      String.raw`mailto:${VALUE_CHAR}+`,
+      String.raw`www\.${VALUE_CHAR}+`,
+      String.raw`[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\w-])`,
+      // A DNS name; a first label may start with `_` (`_dmarc.example.com`).
+      String.raw`_?(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}(?![\w@-])`,
+    ].join('|') +
+    ')',
+  'g',
+);
+// Sentence punctuation right after a URL is not part of it ("see https://x.io/a.").
+const TRAILING_PUNCTUATION = /[.,;:!?)\]}'*_~]+$/;
+
+/** `text` cut into prose and copyable values (URLs, emails, domains), in order. */
+function splitCopyable(text: string): { value: boolean; text: string }[] {
+  const parts: { value: boolean; text: string }[] = [];
+  let last = 0;
+  for (const match of text.matchAll(COPYABLE)) {
+    const value = match[0].replace(TRAILING_PUNCTUATION, '');
+    // A bare scheme or `www.` with nothing after it is no value to copy.
+    if (value === '' || /^(?:[a-z]+:\/*|www\.?)$/i.test(value)) continue;
+    parts.push({ value: false, text: text.slice(last, match.index) });
+    parts.push({ value: true, text: value });
+    last = match.index + value.length;
+  }
+  parts.push({ value: false, text: text.slice(last) });
+  return parts.filter((p) => p.text !== '');
+}
+
 /**
  * Text safe anywhere inline in GitHub markdown (a sentence, a list item, a table cell): it cannot
- * break a table, inject HTML, create a link, mention or reference, or start a block.
+ * break a table, inject HTML, create a link, mention or reference, or start a block. URLs, email
+ * addresses and domain names in it become code spans: shown verbatim, copyable, never linked.
  */
-export function escapeInline(text: string, options: EscapeOptions = {}): string {
+export function escapeInline(text: string, options: InlineOptions = {}): string {
   const plain = sanitizeText(text, options.max ?? MAX_INLINE);
-  return breakLinkableTokens(plain).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`);
+  const table = options.table ?? true;
+  return splitCopyable(plain)
+    .map((part) =>
+      part.value
+        ? escapeCode(part.text, { table, max: Number.MAX_SAFE_INTEGER })
+        : breakLinkableTokens(part.text).replace(MARKDOWN_PUNCTUATION, (c) => `\\${c}`),
+    )
+    .join('');
 }
 
 /**

@@ -12,6 +12,7 @@ import {
 } from './format.js';
 import type { Finding, Report, SilencedFinding, SuiteResult } from '../model/report.js';
 import { renderRemediationMarkdown } from './remediation.js';
+import { toDoList, WHAT_TO_DO_FIRST, type InstantlyLink, type ToDo } from './actions.js';
 import { describeSenders } from './senders.js';
 
 /**
@@ -53,12 +54,14 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
   const maxBytes = options.maxBytes ?? SUMMARY_MAX_BYTES;
   const maxRows = options.maxRows ?? SUMMARY_MAX_ROWS;
 
+  const todos = toDoList(report.findings);
   const head =
     [
       statusLine(report),
-      ...sendersLine(report),
       ...failureSection(report),
       ...trackingSection(options),
+      ...whatToDoFirst(todos),
+      ...sendersLine(report),
     ].join('\n\n') + '\n\n';
   const suites = suitesSection(report);
   const footer = footerSection(report, options);
@@ -68,7 +71,7 @@ export function renderSummary(report: Report, options: SummaryOptions = {}): str
 
   // The problems table comes first in reading order and gets the budget first; silenced findings
   // (folded away, already out of the counts) get what remains.
-  const problems = problemsSection(report, maxBytes - fixed - CUT_LINE_RESERVE, maxRows);
+  const problems = problemsSection(report, todos, maxBytes - fixed - CUT_LINE_RESERVE, maxRows);
   const silenced = silencedSection(
     report.silenced,
     maxBytes - fixed - bytes(problems) - CUT_LINE_RESERVE,
@@ -123,44 +126,105 @@ function trackingSection(options: SummaryOptions): string[] {
   ];
 }
 
-function problemsSection(report: Report, budget: number, maxRows: number): string {
+/**
+ * The top of the to-do list, one line each: the resource, its lead problem, the fix and where to
+ * make it in Instantly. The table below has every problem.
+ */
+function whatToDoFirst(todos: readonly ToDo[]): string[] {
+  if (todos.length === 0) return [];
+  const items = todos.slice(0, WHAT_TO_DO_FIRST).map((todo, i) => {
+    const [lead] = todo.findings;
+    const more = todo.findings.length - 1;
+    const related = more > 0 ? ` (+${plural(more, 'more problem')})` : '';
+    const fix = todo.fixes.map((f) => escapeInline(f, { max: CAP.fix, table: false })).join(' ');
+    const link = todo.link ? ` ${linkMarkdown(todo.link)}` : '';
+    return (
+      `${i + 1}. ${SEVERITY_EMOJI[todo.severity]} ${todo.resource.type} **${resourceName(todo.resource, false)}**: ` +
+      `${escapeInline(lead?.message ?? '', { max: CAP.message, table: false })}${related} ` +
+      `**Fix:** ${fix}${link}`
+    );
+  });
+  const rest = todos.length - items.length;
+  if (rest > 0)
+    items.push('', `_${plural(rest, 'more resource')} with problems in the table below._`);
+  return ['### What to do first', items.join('\n')];
+}
+
+function problemsSection(
+  report: Report,
+  todos: readonly ToDo[],
+  budget: number,
+  maxRows: number,
+): string {
   if (report.findings.length === 0) {
     return report.status === 'failed' ? '' : 'No problems found.\n\n';
   }
-  return renderProblemsTable(report.findings, budget, maxRows) + '\n';
+  return renderToDoTable(todos, budget, maxRows) + '\n';
 }
 
 /**
- * The problems table alone (severity, resource, problem, fix), sorted, cut to `maxBytes` UTF-8
- * bytes with a line counting what was left out. Reusable where space is tight, e.g. an issue body
- * (65,536 characters: a byte budget is conservative, as UTF-8 bytes ≥ UTF-16 units).
+ * The problems table alone, one row per resource (severity, resource, its problems, the fix for
+ * each cause), ranked, cut to `maxBytes` UTF-8 bytes with a line counting what was left out.
+ * Reusable where space is tight (65,536 characters: a byte budget is conservative, as UTF-8 bytes
+ * ≥ UTF-16 units).
  */
 export function renderProblemsTable(
   findings: readonly Finding[],
   maxBytes: number,
   maxRows: number = SUMMARY_MAX_ROWS,
 ): string {
+  return renderToDoTable(toDoList(findings), maxBytes, maxRows);
+}
+
+function renderToDoTable(todos: readonly ToDo[], maxBytes: number, maxRows: number): string {
   return fitTable(
-    '| Severity | Resource | Problem | Fix |\n|---|---|---|---|\n',
-    sortFindings(findings),
-    problemRow,
+    '| Severity | Resource | Problems | Fix |\n|---|---|---|---|\n',
+    todos,
+    toDoRow,
     maxBytes - CUT_LINE_RESERVE,
     maxRows,
-    'problem',
-    (rest) => describeCounts(countFindings(rest)),
+    'resource',
+    (rest) => describeCounts(countFindings(rest.flatMap((t) => t.findings))),
   );
 }
 
-function problemRow(f: Finding): string {
-  const severity = `${SEVERITY_EMOJI[f.severity]} ${f.severity}`;
-  const problem = `${escapeInline(f.message, { max: CAP.message })} ${escapeCode(f.check, { max: CAP.id })}`;
-  return `| ${severity} | ${resourceCell(f)} | ${problem} | ${escapeInline(f.remediation, { max: CAP.fix })} |\n`;
+function toDoRow(todo: ToDo): string {
+  const severity = `${SEVERITY_EMOJI[todo.severity]} ${todo.severity}`;
+  const several = todo.findings.length > 1;
+  const problems = todo.findings
+    .map(
+      (f) =>
+        `${several ? `${SEVERITY_EMOJI[f.severity]} ` : ''}${escapeInline(f.message, { max: CAP.message })} ${escapeCode(f.check, { max: CAP.id })}`,
+    )
+    .join('<br>');
+  const fixes = todo.fixes.map((f, i) => {
+    const text = escapeInline(f, { max: CAP.fix });
+    return todo.fixes.length > 1 ? `${i + 1}\\. ${text}` : text;
+  });
+  const link = todo.link ? `<br>${linkMarkdown(todo.link)}` : '';
+  return `| ${severity} | ${resourceCell(todo)}${link} | ${problems} | ${fixes.join('<br>')} |\n`;
+}
+
+/** A link we build to the Instantly app (never a URL from the API). */
+function linkMarkdown(link: InstantlyLink): string {
+  const url = safeUrl(link.url);
+  return url ? `[Open ${link.label} in Instantly](${url})` : '';
+}
+
+/** The resource's name, or its id in a code span when it has none or the name is the id. */
+function resourceName(resource: Finding['resource'], table = true): string {
+  const { id, name } = resource;
+  return name !== undefined && name.trim() !== '' && name !== id
+    ? escapeInline(name, { max: CAP.name, table })
+    : escapeCode(id, { max: CAP.id, table });
 }
 
 function resourceCell(f: Pick<Finding, 'resource'>): string {
   const { type, id, name } = f.resource;
   const label =
-    name !== undefined && name.trim() !== '' ? `${escapeInline(name, { max: CAP.name })} ` : '';
+    name !== undefined && name.trim() !== '' && name !== id
+      ? `${escapeInline(name, { max: CAP.name })} `
+      : '';
   return `${type} ${label}${escapeCode(id, { max: CAP.id })}`;
 }
 

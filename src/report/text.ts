@@ -7,10 +7,10 @@ import {
   formatDuration,
   plural,
   runDurationMs,
-  sortFindings,
 } from './format.js';
-import type { Finding, Report, Severity, Status } from '../model/report.js';
+import type { Report, Severity, Status } from '../model/report.js';
 import { describeSenders } from './senders.js';
+import { toDoList, WHAT_TO_DO_FIRST, type ToDo } from './actions.js';
 
 /**
  * The CLI's text report for terminals. Every string from the API goes through `escapeTerminal`,
@@ -36,7 +36,6 @@ export function colorEnabled(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv
   return stream.isTTY === true;
 }
 const MIN_WIDTH = 40;
-const RESOURCE_COLUMN_MAX = 36;
 
 type Style = 'red' | 'yellow' | 'magenta' | 'green' | 'bold' | 'dim';
 const SGR: Record<Style, [string, string]> = {
@@ -65,11 +64,6 @@ const SEVERITY_STYLE: Record<Severity, Style> = {
   warning: 'yellow',
   unknown: 'magenta',
 };
-const SEVERITY_HEADING: Record<Severity, string> = {
-  error: 'Errors',
-  warning: 'Warnings',
-  unknown: 'Unknown (could not decide)',
-};
 
 export function renderText(report: Report, options: TextOptions): string {
   const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? TEXT_DEFAULT_WIDTH));
@@ -84,21 +78,7 @@ export function renderText(report: Report, options: TextOptions): string {
 
   if (report.status === 'failed') out.push(...failureLines(report, width, paint), '');
 
-  const sorted = sortFindings(report.findings);
-  for (const severity of ['error', 'warning', 'unknown'] as const) {
-    const group = sorted.filter((f) => f.severity === severity);
-    if (group.length === 0) continue;
-    out.push(
-      paint(
-        'bold',
-        paint(
-          SEVERITY_STYLE[severity],
-          `${SEVERITY_HEADING[severity]} (${group.length.toLocaleString('en-US')})`,
-        ),
-      ),
-    );
-    out.push(...findingLines(group, width, paint), '');
-  }
+  out.push(...toDoLines(toDoList(report.findings), width, paint));
   if (report.findings.length === 0 && report.status !== 'failed')
     out.push('No problems found.', '');
 
@@ -155,50 +135,77 @@ function wrapWithLabel(label: string, text: string, width: number, indent: numbe
   return lines.map((line, i) => (i === 0 ? `  ${label}${line}` : `${' '.repeat(indent)}${line}`));
 }
 
-function findingLines(findings: readonly Finding[], width: number, paint: Paint): string[] {
-  const rows = findings.map((f) => ({
-    type: f.resource.type,
-    resource: resourceLabel(f),
-    message: escapeTerminal(f.message, { max: 1000 }),
-    fix: escapeTerminal(f.remediation, { max: 1000 }),
-    check: escapeTerminal(f.check, { max: 60 }),
-  }));
-  const typeWidth = Math.max(...rows.map((r) => displayWidth(r.type)));
-  const resourceWidth = Math.min(
-    RESOURCE_COLUMN_MAX,
-    Math.max(...rows.map((r) => displayWidth(r.resource))),
-  );
-  // Columns: 2 spaces, type, 2 spaces, resource, 2 spaces, message. On a narrow terminal the
-  // message goes under the resource instead of beside it.
-  const indent = 2 + typeWidth + 2 + resourceWidth + 2;
-  const side = width - indent >= 30;
-  const textIndent = side ? indent : 4;
-  const textWidth = width - textIndent;
+// One cell each (no emoji), so wrapped problem lines line up in any terminal.
+const SEVERITY_MARK: Record<Severity, string> = { error: '✗', warning: '▲', unknown: '?' };
 
+/**
+ * The to-do list: one numbered entry per resource (its full name and id, wrapped, never cut, so
+ * an id can be copied into `--campaign`), its problems, one fix per cause and the Instantly page.
+ * The first entries are headed "What to do first", the rest "Then".
+ */
+function toDoLines(todos: readonly ToDo[], width: number, paint: Paint): string[] {
+  if (todos.length === 0) return [];
+  const numberWidth = String(todos.length).length;
+  const indent = 2 + numberWidth + 2;
+  const pad = ' '.repeat(indent);
+  const hang = (first: string, text: string, style?: Style, whole = false): string[] =>
+    wrap(text, width - indent - displayWidth(first), whole).map((line, i) => {
+      const shown = style ? paint(style, line) : line;
+      return i === 0
+        ? `${pad}${first}${shown}`
+        : `${pad}${' '.repeat(displayWidth(first))}${shown}`;
+    });
   const out: string[] = [];
-  for (const row of rows) {
-    const resource = fitWidth(row.resource, resourceWidth);
-    const head = `  ${padWidth(row.type, typeWidth)}  ${side ? padWidth(resource, resourceWidth) : resource}`;
-    const message = wrap(`${row.message} [${row.check}]`, textWidth);
-    // The fix hangs after its arrow, so a wrapped fix reads as one block.
-    const fix = wrap(row.fix, textWidth - 2).map((l, i) =>
-      paint('dim', `${i === 0 ? '→' : ' '} ${l}`),
+  todos.forEach((todo, i) => {
+    if (i === 0) out.push(paint('bold', 'What to do first'));
+    if (i === WHAT_TO_DO_FIRST) out.push('', paint('bold', 'Then'));
+    const number = `${String(i + 1).padStart(numberWidth)}. `;
+    const head = resourceLines(todo, width - indent);
+    out.push(
+      ...head.map((line, j) =>
+        j === 0
+          ? `  ${number}${paint('bold', paint(SEVERITY_STYLE[todo.severity], line))}`
+          : `${pad}${paint('bold', line)}`,
+      ),
     );
-    const pad = ' '.repeat(textIndent);
-    if (side) {
-      out.push(`${head}  ${message[0] ?? ''}`.trimEnd());
-      out.push(...message.slice(1).map((l) => pad + l), ...fix.map((l) => pad + l));
-    } else {
-      out.push(fitWidth(head, width), ...message.map((l) => pad + l), ...fix.map((l) => pad + l));
+    for (const f of todo.findings) {
+      const mark = `${paint(SEVERITY_STYLE[f.severity], SEVERITY_MARK[f.severity])} `;
+      const text = `${escapeTerminal(f.message, { max: 1000 })} [${escapeTerminal(f.check, { max: 60 })}]`;
+      const lines = wrap(text, width - indent - 2);
+      out.push(...lines.map((line, j) => (j === 0 ? `${pad}${mark}${line}` : `${pad}  ${line}`)));
     }
-  }
-  return out;
+    for (const fix of todo.fixes)
+      out.push(...hang('→ ', escapeTerminal(fix, { max: 1000 }), 'dim'));
+    if (todo.link) out.push(...hang('↗ ', todo.link.url, 'dim', true));
+  });
+  return [...out, ''];
 }
 
-function resourceLabel(f: Finding): string {
-  const name = f.resource.name === undefined ? '' : escapeTerminal(f.resource.name, { max: 120 });
-  const id = escapeTerminal(f.resource.id, { max: 80 });
-  return name === '' || name === id ? id : `${name} (${id})`;
+/**
+ * `campaign Q4 founders 0199…`: the name wraps like text, the id is never split (it is copied
+ * into `--campaign`), on the last line when it fits, else on a line of its own.
+ */
+function resourceLines(todo: ToDo, width: number): string[] {
+  const { type, id, name } = todo.resource;
+  const shownName = name === undefined ? '' : escapeTerminal(name, { max: 120 });
+  const shownId = escapeTerminal(id, { max: 200 });
+  if (shownName === '' || shownName === shownId) return wrap(`${type} ${shownId}`, width, true);
+  const lines = wrap(`${type} ${shownName}`, width);
+  const last = lines.at(-1) ?? '';
+  if (displayWidth(last) + 1 + displayWidth(shownId) <= width)
+    lines[lines.length - 1] = `${last} ${shownId}`;
+  else lines.push(shownId);
+  return lines;
+}
+
+/** `--quiet`: the verdict line, and why when nothing could be checked. */
+export function renderVerdictLine(report: Report, options: TextOptions): string {
+  const width = Math.max(MIN_WIDTH, Math.floor(options.width ?? TEXT_DEFAULT_WIDTH));
+  const paint = (style: Style, text: string) =>
+    options.color ? `${SGR[style][0]}${text}${SGR[style][1]}` : text;
+  const lines = [statusLine(report, width, paint)];
+  if (report.status === 'failed') lines.push(...failureLines(report, width, paint));
+  return lines.join('\n') + '\n';
 }
 
 function suiteLines(report: Report, width: number, paint: Paint): string[] {
@@ -248,10 +255,6 @@ export function displayWidth(text: string): number {
   return n;
 }
 
-function padWidth(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
-}
-
 /** Cuts to `width` cells, ending with "…" when cut. */
 function fitWidth(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
@@ -279,14 +282,17 @@ function takeWidth(text: string, width: number): string {
   return out;
 }
 
-/** Greedy word wrap to `width` cells; words longer than a line are split. */
-function wrap(text: string, width: number): string[] {
+/**
+ * Greedy word wrap to `width` cells; words longer than a line are split, unless `whole` (ids and
+ * URLs, which must stay copyable): then such a word gets a line of its own, past the width.
+ */
+function wrap(text: string, width: number, whole = false): string[] {
   const lines: string[] = [];
   let line = '';
   let used = 0;
   for (const word of text.split(/ +/).filter((w) => w !== '')) {
     let rest = word;
-    while (displayWidth(rest) > width) {
+    while (!whole && displayWidth(rest) > width) {
       if (line !== '') {
         lines.push(line);
         line = '';

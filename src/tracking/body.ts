@@ -1,6 +1,7 @@
-import { compareSeverity, type Finding, type Report } from '../model/report.js';
-import { escapeCode, escapeInline } from '../report/escape.js';
-import { formatElapsed, plural } from '../report/format.js';
+import type { Report } from '../model/report.js';
+import { toDoList, type ToDo } from '../report/actions.js';
+import { escapeCode, escapeInline, safeUrl } from '../report/escape.js';
+import { formatElapsed, plural, SEVERITY_EMOJI } from '../report/format.js';
 import { serializeMarker, type TrackedFinding, type TrackingState } from './marker.js';
 import { renderRemediationMarkdown } from '../report/remediation.js';
 import { renderTrendSection } from './trend.js';
@@ -92,10 +93,27 @@ function shorten(text: string, max = 600): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-function row(finding: Finding, tracked: TrackedFinding | undefined, now: Date): string {
-  const since = tracked ? formatElapsed(now.getTime() - Date.parse(tracked.firstSeen)) : 'new';
-  const problem = `${escapeInline(shorten(finding.message))}<br>**Fix:** ${escapeInline(shorten(finding.remediation))}`;
-  return `| ${finding.severity} | ${escapeCode(finding.check)} | ${resourceLabel(finding.resource)} | ${problem} | ${since} |`;
+/**
+ * One row per resource (the report's to-do list): every problem on it, one fix per shared cause,
+ * the Instantly page, and how long its oldest problem has failed.
+ */
+function row(todo: ToDo, state: IssueBodyInput['state'], now: Date): string {
+  const firstSeen = todo.findings
+    .map((f) => state.findings[f.fingerprint]?.firstSeen)
+    .filter((t): t is string => t !== undefined)
+    .sort()[0];
+  const since = firstSeen ? formatElapsed(now.getTime() - Date.parse(firstSeen)) : 'new';
+  const several = todo.findings.length > 1;
+  const problems = todo.findings
+    .map(
+      (f) =>
+        `${several ? `${SEVERITY_EMOJI[f.severity]} ` : ''}${escapeInline(shorten(f.message))} ${escapeCode(f.check)}`,
+    )
+    .join('<br>');
+  const fixes = todo.fixes.map((f) => escapeInline(shorten(f))).join('<br>');
+  const url = todo.link ? safeUrl(todo.link.url) : undefined;
+  const link = url && todo.link ? `<br>[Open ${todo.link.label} in Instantly](${url})` : '';
+  return `| ${todo.severity} | ${resourceLabel(todo.resource)}${link} | ${problems}<br>**Fix:** ${fixes} | ${since} |`;
 }
 
 export function renderIssueBody(input: IssueBodyInput): string {
@@ -159,22 +177,17 @@ export function renderIssueBody(input: IssueBodyInput): string {
     marker,
   ];
 
-  const shown = [...errors, ...warnings].sort(
-    (a, b) =>
-      compareSeverity(a.severity, b.severity) ||
-      (state.findings[a.fingerprint]?.firstSeen ?? '').localeCompare(
-        state.findings[b.fingerprint]?.firstSeen ?? '',
-      ),
-  );
+  // The to-do list: one row per resource, most urgent first.
+  const shown = toDoList([...errors, ...warnings]);
   const fixed = head.join('\n').length + tail.join('\n').length + 2;
   const lines: string[] = [];
   if (shown.length > 0) {
-    lines.push('| Severity | Check | Resource | Problem | Failing for |', '|---|---|---|---|---|');
+    lines.push('| Severity | Resource | Problems and fix | Failing for |', '|---|---|---|---|');
     const reserve = 120; // the "…and N more" line
     let used = fixed + lines.join('\n').length + reserve;
     let count = 0;
-    for (const finding of shown) {
-      const line = row(finding, state.findings[finding.fingerprint], now);
+    for (const todo of shown) {
+      const line = row(todo, state, now);
       if (used + line.length + 1 > BODY_BUDGET) break;
       lines.push(line);
       used += line.length + 1;
@@ -183,7 +196,7 @@ export function renderIssueBody(input: IssueBodyInput): string {
     if (count < shown.length) {
       lines.push(
         '',
-        `_…and ${shown.length - count} more not shown here: the job summary of the latest run lists them all._`,
+        `_…and ${shown.length - count} more not shown here (one row per resource): the job summary of the latest run lists them all._`,
       );
     }
   } else {

@@ -420,6 +420,30 @@ describe('evaluateCampaign', () => {
       }
     });
 
+    it('a campaign that finished its list is one warning, not also a waiting_for_leads error', () => {
+      const waiting = status({
+        status: 'waiting_for_leads',
+        issue_tracking: {
+          current_status_code: 'waiting_for_leads',
+          issue_first_seen_at: '2026-11-28T12:00:00.000Z',
+        },
+      });
+      const finished = run({
+        analytics: analytics({ leads_count: 550, contacted_count: 550 }),
+        sendingStatus: waiting,
+      });
+      expect(finished.map((f) => [f.check, f.severity])).toEqual([['campaign.leads', 'warning']]);
+      expect(only(finished).message).toContain('All 550 leads have been contacted');
+      // Leads left to contact: waiting for leads is a sending problem of its own, escalated.
+      const stuck = run({
+        analytics: analytics({ leads_count: 550, contacted_count: 100 }),
+        sendingStatus: waiting,
+      });
+      expect(stuck.map((f) => [f.check, f.severity])).toEqual([
+        ['campaign.sending-status', 'error'],
+      ]);
+    });
+
     it('keeps a recent issue a warning', () => {
       const f = only(
         run({

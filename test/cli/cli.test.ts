@@ -89,7 +89,8 @@ describe('instantly-health check: formats and output', () => {
   it('--format markdown prints the job summary', async () => {
     const run = await runCliInProcess(check(broken, '--format', 'markdown'), keyFor(broken));
     expect(run.stdout).toMatch(/^## /);
-    expect(run.stdout).toContain('| Severity | Resource | Problem | Fix |');
+    expect(run.stdout).toContain('### What to do first');
+    expect(run.stdout).toContain('| Severity | Resource | Problems | Fix |');
   });
 
   it('--output writes the report to a file and keeps stdout empty', async () => {

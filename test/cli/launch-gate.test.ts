@@ -39,7 +39,7 @@ describe('the launch gate from the CLI', () => {
     const cold = sim.data.injected.find((p) => p.problem === 'campaign.draft_on_cold_senders');
     const run = await gate(cold?.resource.id ?? '');
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/Errors \(2\)/);
+    expect(run.stdout.split('\n')[0]).toMatch(/UNHEALTHY {2}2 errors/);
     expect(run.stdout).toContain('2 burning');
     expect(run.stdout.match(/This\s+blocks\s+the\s+launch\s+of/g)).toHaveLength(2);
   });

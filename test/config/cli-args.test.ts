@@ -196,7 +196,7 @@ describe('parseCliArgs: check flags', () => {
     for (const env of [{}, { INSTANTLY_API_KEY: '' }]) {
       const problem = onlyProblem(['check'], env);
       expect(problem).toMatchObject({ source: 'INSTANTLY_API_KEY', message: 'is not set' });
-      expect(problem.hint).toMatch(/export INSTANTLY_API_KEY=/);
+      expect(problem.hint).toMatch(/read -rs INSTANTLY_API_KEY/);
     }
   });
 

@@ -71,7 +71,7 @@ describe('escapeInline', () => {
       fc.property(hostileString, hostileString, (a, b) => {
         const html = renderGfm(`Campaign ${escapeInline(a)} failed.\n\n- ${escapeInline(b)}\n`);
         for (const tag of tagsOf(html)) {
-          expect(['p', 'ul', 'li']).toContain(tag.name);
+          expect(['p', 'ul', 'li', 'code']).toContain(tag.name);
           expect(tag.attributes).toEqual([]);
         }
         expect(linkableTokens(linkableText(html))).toEqual([]);
@@ -89,7 +89,26 @@ describe('escapeInline', () => {
     expect(escapeInline('@acme/sales')).toBe(`@${WORD_JOINER}acme/sales`);
     expect(escapeInline('#12')).toBe(`\\#${WORD_JOINER}12`);
     expect(escapeInline('GH-12')).toBe(`GH\\-${WORD_JOINER}12`);
-    expect(escapeInline('http://x.io')).toBe(`http:${WORD_JOINER}//x\\.io`);
+    expect(escapeInline('@octocat http:// x')).toBe(
+      `@${WORD_JOINER}octocat http:${WORD_JOINER}// x`,
+    );
+  });
+
+  it('puts URLs, emails and domain names in code spans: copyable, with no invisible character', () => {
+    expect(escapeInline('go to https://support.google.com/mail/?p=BadCredentials.')).toBe(
+      'go to `https://support.google.com/mail/?p=BadCredentials`\\.',
+    );
+    expect(escapeInline('mail bob@example.com, www.evil.example and acmehq.com')).toBe(
+      'mail `bob@example.com`, `www.evil.example` and `acmehq.com`',
+    );
+    expect(escapeInline('rua=mailto:dmarc@acmehq.com')).toBe('rua\\=`mailto:dmarc@acmehq.com`');
+    // Not values: version numbers, SMTP codes, a lone scheme.
+    expect(escapeInline('5.7.8 in 0.1.0, e.g. this')).toBe('5\\.7\\.8 in 0\\.1\\.0, e\\.g\\. this');
+    for (const text of HOSTILE_NAMES.filter((n) => /@|:\/\/|www\./.test(n))) {
+      const html = renderGfm(tableWith(escapeInline(text)));
+      for (const code of html.matchAll(/<code>([^<]*)<\/code>/g))
+        expect(code[1]).not.toContain(WORD_JOINER);
+    }
   });
 
   it('caps long text with an ellipsis', () => {

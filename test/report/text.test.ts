@@ -32,16 +32,79 @@ describe('renderText', () => {
     expect(text.replace(OUR_SGR, '')).toBe(renderText(unhealthyReport, { color: false }));
   });
 
-  it('starts with the status line and groups problems by severity', () => {
+  it('starts with the status line, then the to-do list: what to do first, then the rest', () => {
     const lines = renderText(unhealthyReport, { color: false }).split('\n');
     expect(lines[0]).toBe(
       '✖ UNHEALTHY  4 errors, 2 warnings · Acme | <b>Outbound</b> @acme/sales · 4.1 s',
     );
-    const errors = lines.indexOf('Errors (4)');
-    const warnings = lines.indexOf('Warnings (2)');
-    expect(errors).toBeGreaterThan(0);
-    expect(warnings).toBeGreaterThan(errors);
-    expect(lines.findIndex((l) => l.includes('No leads left'))).toBeGreaterThan(warnings);
+    const first = lines.indexOf('What to do first');
+    const then = lines.indexOf('Then');
+    expect(first).toBeGreaterThan(0);
+    expect(then).toBeGreaterThan(first);
+    // Five entries under "What to do first", numbered; errors before warnings.
+    const numbered = lines.filter((l) => /^ {2}\d\. /.test(l));
+    expect(numbered.map((l) => l.slice(2, 4))).toEqual(['1.', '2.', '3.', '4.', '5.', '6.']);
+    expect(lines.indexOf(numbered[5] ?? '')).toBeGreaterThan(then);
+    expect(lines.findIndex((l) => l.includes('No leads left'))).toBeGreaterThan(
+      lines.findIndex((l) => l.includes('Campaign is paused by Instantly')),
+    );
+  });
+
+  it('shows full ids and Instantly links, wrapped whole on a narrow terminal, never cut', () => {
+    const id = '019903ea-2c5f-7ae5-8873-6139cadbc71c';
+    const report: Report = {
+      ...unhealthyReport,
+      findings: [
+        finding({
+          check: 'campaign.status',
+          suite: 'campaigns',
+          severity: 'error',
+          resource: { type: 'campaign', id, name: 'A campaign with a rather long name indeed' },
+          message: 'Paused.',
+          remediation: 'Resume it.',
+        }),
+      ],
+    };
+    for (const width of [40, 100, 200]) {
+      const text = renderText(report, { color: false, width });
+      // The id whole on one line, and never cut with an ellipsis.
+      expect(text.split('\n').some((l) => l.trim() === id || l.endsWith(` ${id}`))).toBe(true);
+      expect(text).not.toContain(id.slice(0, 20) + '…');
+      expect(text).toContain(`https://app.instantly.ai/app/campaign/${id}/analytics`);
+    }
+  });
+
+  it('groups findings on one resource: one entry, each problem, one fix per shared cause', () => {
+    const on = { type: 'campaign' as const, id: 'c1', name: 'Agency owners UK' };
+    const report: Report = {
+      ...unhealthyReport,
+      findings: [
+        finding({
+          check: 'campaign.status',
+          suite: 'campaigns',
+          severity: 'error',
+          resource: on,
+          message: 'Campaign is in Bounce Protect.',
+          remediation: 'Verify the list, then resume.',
+          evidence: { status: -2 },
+        }),
+        finding({
+          check: 'campaign.bounce-rate',
+          suite: 'campaigns',
+          severity: 'error',
+          resource: on,
+          message: 'Bounce rate is 5.8 %.',
+          remediation: 'Pause the campaign and clean the list.',
+        }),
+      ],
+    };
+    const text = renderText(report, { color: false, width: 200 });
+    expect(text.match(/Agency owners UK/g)).toHaveLength(1);
+    expect(text).toContain('Campaign is in Bounce Protect.');
+    expect(text).toContain('Bounce rate is 5.8 %.');
+    expect(text.match(/→ /g)).toHaveLength(1);
+    expect(text).toContain('→ Verify the list, then resume.');
+    expect(text).toContain('↗ https://app.instantly.ai/app/campaign/c1/analytics');
   });
 
   it('says how the senders are doing right under the status line', () => {
@@ -90,7 +153,9 @@ describe('renderText', () => {
 
   it('wraps to a narrow terminal', () => {
     const text = renderText(unhealthyReport, { color: false, width: 50 });
-    for (const line of text.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(50);
+    // Only a URL to copy may run past the width, on a line of its own.
+    for (const line of text.split('\n').filter((l) => !/^ +↗ https:\/\/\S+$/.test(l)))
+      expect(displayWidth(line)).toBeLessThanOrEqual(50);
     expect(text).toContain('Campaign is paused by Instantly');
   });
 
@@ -104,7 +169,7 @@ describe('renderText', () => {
   it('renders 10,000 findings, every one of them (snapshot of the ends)', () => {
     const text = renderText(hugeReport(), { color: false });
     expect(text).not.toMatch(CONTROL);
-    expect(text.match(/^ {2}campaign {2}/gm)).toHaveLength(10_000);
+    expect(text.match(/^ +\d+\. campaign\b/gm)).toHaveLength(10_000);
     const lines = text.split('\n');
     expect([...lines.slice(0, 12), '…', ...lines.slice(-12)].join('\n')).toMatchSnapshot();
   });

@@ -10,6 +10,8 @@ import { formatElapsed } from '../../src/report/format.js';
 import { readMarker, serializeMarker } from '../../src/tracking/marker.js';
 import { plan } from '../../src/tracking/planner.js';
 import { at, config, finding, report, WORKSPACE } from './helpers.js';
+import { WORD_JOINER } from '../../src/report/escape.js';
+import { bodyCells, renderGfm, textOf } from '../report/gfm.js';
 
 const RUN = 'https://github.com/acme/ops/actions/runs/42';
 
@@ -41,6 +43,38 @@ describe('issue body', () => {
     expect(body).toContain(`[Latest run](${RUN})`);
     expect(body.trimEnd().endsWith('-->')).toBe(true);
     expect(readMarker(body).state).toEqual(nextState);
+  });
+
+  it('one row per resource: a campaign in Bounce Protect and its bounce rate are one row, one fix', () => {
+    const findings = [
+      finding('A', 'error', {
+        evidence: { status: -2 },
+        message: 'Campaign is in Bounce Protect; replies go to ops@acme.io.',
+        remediation: 'Verify the list, then resume.',
+      }),
+      finding('A', 'error', {
+        check: 'campaign.bounce-rate',
+        fingerprint: 'campaign.bounce-rate:campaign:A',
+        message: 'Bounce rate is 5.8 %.',
+        remediation: 'Pause the campaign and clean the list.',
+      }),
+      finding('B', 'warning'),
+    ];
+    const { nextState } = stateFor(findings, 3);
+    if (!nextState) throw new Error('no state');
+    const body = renderIssueBody({ report: report(findings), state: nextState, now: at(3) });
+    const rows = bodyCells(renderGfm(body));
+    expect(rows).toHaveLength(2);
+    const problems = textOf(rows[0]?.[2] ?? '');
+    expect(problems).toContain('Bounce Protect');
+    expect(problems).toContain('Bounce rate is 5.8 %.');
+    expect(problems.match(/Fix:/g)).toHaveLength(1);
+    expect(problems).toContain('Fix: Verify the list, then resume.');
+    // The email copies exactly: in a code span, no invisible character.
+    expect(rows[0]?.[2]).toContain('<code>ops@acme.io</code>');
+    expect(problems).not.toContain(WORD_JOINER);
+    expect(rows[0]?.[1]).toContain('href="https://app.instantly.ai/app/campaign/A/analytics"');
+    expect(textOf(rows[0]?.[3] ?? '')).toBe('3h');
   });
 
   it('stays under the limit with thousands of long findings, keeping the marker intact', () => {
