@@ -88,6 +88,16 @@ export const CampaignsConfig = z.strictObject({
   bounce_rate: bounceRate(50),
   min_remaining_leads: count.default(1),
   sending_status: z.boolean().default(true),
+  /** Stalled campaigns from daily analytics (src/checks/stalled.ts). */
+  stalled: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      // The query spans window_days + 1 days; Instantly refuses more than 31.
+      window_days: z.number().int().min(2).max(30).default(7),
+      drop_fraction: fraction.default(0.3),
+      min_usual_sent: count.default(20),
+    })
+    .default({ enabled: true, window_days: 7, drop_fraction: 0.3, min_usual_sent: 20 }),
 });
 
 export const AccountsConfig = z.strictObject({

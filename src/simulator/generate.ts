@@ -26,6 +26,7 @@ import type {
   CampaignAnalytics,
   CampaignLeadCounts,
   CampaignStep,
+  DailyPattern,
   DomainHealth,
   Tag,
   WorkspaceData,
@@ -209,6 +210,7 @@ export function generateWorkspace(
     for (let i = 0; i < activeCount; i++) activeSlots.add(order[i] ?? 0);
   }
   const states: CampaignState[] = [];
+  const dailyPattern = new Map<string, DailyPattern>();
   const usedBySenders = new Set<number>();
   const campaignSpan = 300 * DAY_MS;
   const campaignStep = spec.campaigns > 0 ? Math.floor(campaignSpan / spec.campaigns) : 1;
@@ -522,6 +524,22 @@ export function generateWorkspace(
       case 'campaign.sending_status_unavailable':
         state.diagnostic = null;
         break;
+      case 'campaign.stalled':
+      case 'campaign.volume_drop':
+        // Every day scheduled, so the last days are judged whatever the campaign's timezone.
+        for (const schedule of campaign.campaign_schedule.schedules)
+          for (let d = 0; d < 7; d++) schedule.days[String(d)] = true;
+        dailyPattern.set(campaign.id, problem === 'campaign.stalled' ? 'stalled' : 'dropped');
+        break;
+      case 'campaign.stalled_outside_schedule': {
+        // Scheduled only on the weekdays of 6, 5 and 4 days ago: the quiet last 3 days are not.
+        const on = new Set([6, 5, 4].map((back) => new Date(nowMs - back * DAY_MS).getUTCDay()));
+        for (const schedule of campaign.campaign_schedule.schedules)
+          for (let d = 0; d < 7; d++) schedule.days[String(d)] = on.has(d);
+        state.diagnostic = 'out_of_schedule';
+        dailyPattern.set(campaign.id, 'stalled');
+        break;
+      }
       default:
         break;
     }
@@ -653,6 +671,7 @@ export function generateWorkspace(
     analytics,
     leadCounts,
     sendingDiagnostic,
+    dailyPattern,
     accounts,
     accountIndex: new Map(accounts.map((a, i) => [a.email, i])),
     accountTags,

@@ -45,6 +45,9 @@ export const PROBLEM_NAMES = [
   'campaign.sending_status_unavailable', // sending-status answers {diagnostics: null, summary: null}
   ...SENDING_STATUS_DIAGNOSTICS.map((status) => `campaign.sending_status.${status}` as const),
   'campaign.draft_on_cold_senders', // a Draft whose senders are not warmed (launch gate)
+  'campaign.stalled', // Active, every day scheduled, sending status healthy, nothing sent for 3 days
+  'campaign.stalled_outside_schedule', // Active, nothing sent for 3 days, none of them scheduled: no finding
+  'campaign.volume_drop', // Active, every day scheduled, about 10 % of its usual volume for 2 days
   // Accounts (resource: account, id = email)
   'account.connection_error', // status -1 with an SMTP status_message
   'account.soft_bounce_error', // status -2 with an SMTP status_message

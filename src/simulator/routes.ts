@@ -16,6 +16,7 @@ import {
 import {
   campaignAnalytics,
   campaignAnalyticsOverview,
+  campaignDailyAnalytics,
   getCampaign,
   getSendingStatus,
   listCampaigns,
@@ -59,6 +60,12 @@ export const ROUTES: readonly Route[] = [
     path: '/campaigns/analytics',
     scope: read('campaigns'),
     handle: campaignAnalytics,
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/analytics/daily',
+    scope: read('campaigns'),
+    handle: campaignDailyAnalytics,
   },
   {
     method: 'GET',

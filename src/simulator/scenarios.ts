@@ -99,6 +99,27 @@ export const NAMED_SCENARIOS = {
       'workspace.scheduled_for_removal': 1,
     },
   },
+  /**
+   * Issue 20's stalled campaigns: one stalled inside its schedule, one quiet outside it (no
+   * finding), one at a tenth of its volume, and two whose sending status already names the cause
+   * (the daily analytics confirm it on that finding).
+   */
+  stalled: {
+    name: 'stalled',
+    campaigns: 8,
+    activeShare: 0.75,
+    accounts: 16,
+    sendingDomains: 3,
+    webhooks: 1,
+    leadsPerCampaign: 400,
+    problems: {
+      'campaign.stalled': 1,
+      'campaign.stalled_outside_schedule': 1,
+      'campaign.volume_drop': 1,
+      'campaign.sending_status.waiting_for_leads': 1,
+      'campaign.sending_status.all_accounts_unhealthy': 1,
+    },
+  },
   /** Every sending-status diagnostic on its own Active campaign. */
   diagnostics: {
     name: 'diagnostics',

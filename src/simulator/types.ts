@@ -224,6 +224,9 @@ export interface CampaignLeadCounts {
   completed: number;
 }
 
+/** `stalled`: nothing sent for the last 3 days; `dropped`: about 10 % of usual for the last 2. */
+export type DailyPattern = 'stalled' | 'dropped';
+
 export interface WorkspaceData {
   workspace: Workspace;
   /** False: every request answers 402 (no active paid plan). */
@@ -236,6 +239,8 @@ export interface WorkspaceData {
   analytics: CampaignAnalytics[];
   leadCounts: CampaignLeadCounts[];
   sendingDiagnostic: (SendingStatusDiagnostic | null)[];
+  /** Campaign id → how its daily sending departs from normal (GET /campaigns/analytics/daily). */
+  dailyPattern: Map<string, DailyPattern>;
   /** Sorted by timestamp_created then email: the order of the `timestamp_created&email` cursor. */
   accounts: Account[];
   accountIndex: Map<string, number>;
