@@ -25,6 +25,7 @@ import { chunk, mapLimit } from './map-limit.js';
 import { InstantlyError } from '../instantly/errors.js';
 import { dailyAnalyticsWindow } from './resources.js';
 import { domainOf, emailKey, indexAccounts, sendersOf, type AccountIndex } from './senders.js';
+import { evaluateRamp, rampChecks } from './ramp.js';
 import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
 
@@ -36,7 +37,7 @@ import { unknownFromError } from './unknown.js';
  * for the daily series (the early warnings), account-signals.ts.
  */
 
-export const checks: readonly CheckDefinition[] = accountChecks;
+export const checks: readonly CheckDefinition[] = [...accountChecks, ...rampChecks];
 
 const SUITE = 'accounts' as const;
 const SUITE_RESOURCE: Resource = { type: 'suite', id: SUITE, name: 'Accounts' };
@@ -136,6 +137,7 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
       ),
       ...(warmup?.findings.get(key) ?? []),
       ...(rows ?? []),
+      ...evaluateRamp(account, config.ramp, ctx.now),
     ];
     findings.push(...asLaunchBlockers(own, gate));
   }

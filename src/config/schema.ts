@@ -128,6 +128,24 @@ export const AccountsConfig = z.strictObject({
   spam_rate: upperThresholds(0.05, 0.15),
   bounce_rate: bounceRate(30),
   volume_near_cap: fraction.default(0.9),
+  /** New mailboxes ramping up (src/checks/ramp.ts, where the defaults' sources are). */
+  ramp: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      new_days: z.number().int().min(1).max(90).default(14),
+      start: count.default(10),
+      per_day: count.default(2),
+      max_daily_limit: count.default(30),
+      require_slow_ramp: z.boolean().default(true),
+    })
+    .default({
+      enabled: true,
+      new_days: 14,
+      start: 10,
+      per_day: 2,
+      max_daily_limit: 30,
+      require_slow_ramp: true,
+    }),
 });
 
 export const WebhooksConfig = z.strictObject({

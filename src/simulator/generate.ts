@@ -421,6 +421,9 @@ export function generateWorkspace(
         const domain = domains[k % domainCount]?.domain ?? 'sender-domain-1.com';
         const account = newAccount(nowMs - 3 * DAY_MS + k * 60_000, domain, accounts.length + 7);
         account.timestamp_warmup_start = isoAt(nowMs - 2 * DAY_MS);
+        // Cold for their warmup alone: within the ramp (src/checks/ramp.ts), slow ramp on.
+        account.daily_limit = 10;
+        account.enable_slow_ramp = true;
         account.stat_warmup_score = null;
         if (k === 0) account.warmup_status = 0;
         delete (account as Partial<Account>).autofix_failed;

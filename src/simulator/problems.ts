@@ -67,6 +67,8 @@ export const PROBLEM_NAMES = [
   'account.warmup_one_day_dip', // warmup inbox about 30 points down two days ago only: noise, no finding
   'account.high_bounce_rate', // daily analytics: about 8 % of sent bounced over the last 7 days
   'account.at_volume_cap', // daily analytics: sends its whole daily_limit every day
+  'account.ramp_too_fast', // warmup started 5 days ago, daily_limit 50, slow ramp off
+  'account.new_and_ramping', // warmup started 5 days ago, daily_limit 15, slow ramp on: no finding
   // Sending domains (resource: domain, id = domain)
   'dns.spf_failing',
   'dns.dkim_failing',

@@ -102,7 +102,8 @@ export const NAMED_SCENARIOS = {
   /**
    * Issue 20's stalled campaigns: one stalled inside its schedule, one quiet outside it (no
    * finding), one at a tenth of its volume, and two whose sending status already names the cause
-   * (the daily analytics confirm it on that finding).
+   * (the daily analytics confirm it on that finding); a new mailbox ramping too fast and one
+   * ramping as it should.
    */
   stalled: {
     name: 'stalled',
@@ -118,6 +119,8 @@ export const NAMED_SCENARIOS = {
       'campaign.volume_drop': 1,
       'campaign.sending_status.waiting_for_leads': 1,
       'campaign.sending_status.all_accounts_unhealthy': 1,
+      'account.ramp_too_fast': 1,
+      'account.new_and_ramping': 1,
     },
   },
   /** Every sending-status diagnostic on its own Active campaign. */
