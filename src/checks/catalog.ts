@@ -1,6 +1,7 @@
 import { accountsSuite, checks as accountChecks } from './accounts.js';
 import { checks as authChecks } from './auth.js';
 import { campaignsSuite, checks as campaignChecks } from './campaigns.js';
+import { checks as deliverabilityChecks, deliverabilitySuite } from './deliverability.js';
 import type { CheckDefinition, Suite } from './types.js';
 import { checks as webhookChecks, webhooksSuite } from './webhooks.js';
 
@@ -17,10 +18,16 @@ export const CHECKS: readonly CheckDefinition[] = [
   ...campaignChecks,
   ...accountChecks,
   ...webhookChecks,
+  ...deliverabilityChecks,
   ...engineChecks,
 ];
 
 export const CHECK_IDS: readonly string[] = CHECKS.map((c) => c.id);
 
 /** The suites that run after `auth`, in report order. */
-export const SUITES: readonly Suite[] = [campaignsSuite, accountsSuite, webhooksSuite];
+export const SUITES: readonly Suite[] = [
+  campaignsSuite,
+  accountsSuite,
+  webhooksSuite,
+  deliverabilitySuite,
+];

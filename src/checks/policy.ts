@@ -87,6 +87,8 @@ export function suiteOfCheck(checkId: string): SuiteName {
     case 'webhook':
     case 'webhooks':
       return 'webhooks';
+    case 'deliverability':
+      return 'deliverability';
     default:
       return 'auth';
   }

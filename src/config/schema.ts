@@ -148,6 +148,16 @@ export const AccountsConfig = z.strictObject({
     }),
 });
 
+/** The opt-in deliverability suite (src/checks/deliverability.ts). */
+export const DeliverabilityConfig = z.strictObject({
+  /** Only placement tests with results this recent count. */
+  max_age_days: z.number().int().min(1).max(90).default(14),
+  spam_rate: upperThresholds(0.1, 0.25),
+  /** SpamAssassin's own default `required_score` is 5.0. */
+  spam_assassin_score: z.number().min(0).default(5),
+  recommendations: z.boolean().default(true),
+});
+
 export const WebhooksConfig = z.strictObject({
   failure_rate: z
     .strictObject({
@@ -281,6 +291,7 @@ export const ConfigFile = z.strictObject({
   campaigns: CampaignsConfig.default(CampaignsConfig.parse({})),
   accounts: AccountsConfig.default(AccountsConfig.parse({})),
   webhooks: WebhooksConfig.default(WebhooksConfig.parse({})),
+  deliverability: DeliverabilityConfig.default(DeliverabilityConfig.parse({})),
   severity: z.record(z.string(), z.enum(['error', 'warning'])).default({}),
   ignore: z.array(IgnoreEntry).default([]),
   issue: IssueConfig.default(IssueConfig.parse({})),
@@ -292,6 +303,7 @@ export type ConfigFile = z.infer<typeof ConfigFile>;
 export type CampaignsConfig = z.infer<typeof CampaignsConfig>;
 export type AccountsConfig = z.infer<typeof AccountsConfig>;
 export type WebhooksConfig = z.infer<typeof WebhooksConfig>;
+export type DeliverabilityConfig = z.infer<typeof DeliverabilityConfig>;
 export type IssueConfig = z.infer<typeof IssueConfig>;
 
 /**

@@ -19,6 +19,7 @@ import { PROBLEM_NAMES } from './problems.js';
 import { createRandom } from './random.js';
 import { DAY_MS, dateAt, isoAt } from './time.js';
 import type { ResolvedScenarioSpec } from './scenarios.js';
+import { generatePlacement } from './generate-deliverability.js';
 import type {
   Account,
   AccountProfile,
@@ -363,12 +364,15 @@ export function generateWorkspace(
   let planProblem: 'near' | 'over' | undefined;
   let cancelling = false;
 
+  const placementProblems: ProblemName[] = [];
   const problemEntries = PROBLEM_NAMES.flatMap((name) =>
     Array.from({ length: spec.problems[name] ?? 0 }, () => name),
   );
   for (const problem of problemEntries) {
     const [kind] = problem.split('.');
-    if (kind === 'campaign') {
+    if (kind === 'placement' || kind === 'agent') {
+      placementProblems.push(problem);
+    } else if (kind === 'campaign') {
       injectCampaignProblem(problem);
     } else if (kind === 'account') {
       const account = takeAccount();
@@ -631,6 +635,15 @@ export function generateWorkspace(
     realistic,
   });
   injected.push(...webhookInjected);
+  const { placement, injected: placementInjected } = generatePlacement({
+    campaigns,
+    domains: domains.map((d) => d.domain),
+    problems: placementProblems,
+    nowMs,
+    workspaceId,
+    uuid: (n) => rng.uuid(n),
+  });
+  injected.push(...placementInjected);
 
   // ---- Plan ---------------------------------------------------------------------------------
   const totalLeads = leadCounts.reduce((sum, c) => sum + c.leads, 0);
@@ -675,6 +688,7 @@ export function generateWorkspace(
     leadCounts,
     sendingDiagnostic,
     dailyPattern,
+    placement,
     accounts,
     accountIndex: new Map(accounts.map((a, i) => [a.email, i])),
     accountTags,

@@ -84,11 +84,16 @@ export const PROBLEM_NAMES = [
   'workspace.plan_over_lead_limit', // current_lead_count above total_lead_limit
   'workspace.scheduled_for_removal', // scheduled_for_removal_at set
   'workspace.subscription_cancelling', // outreach cancel_at_time set
+  // Deliverability (generate-deliverability.ts; the opt-in deliverability suite)
+  'placement.microsoft_spam', // the latest test of a campaign: half its Microsoft mail in spam
+  'placement.blocklisted', // its report lists the sending domain on Spamhaus DBL and Barracuda
+  'placement.spamassassin', // its report: SpamAssassin is_spam, score 7.3
+  'agent.recommendation', // the deliverability agent has one open (todo) recommendation
 ] as const;
 
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 
-export type ResourceType = 'campaign' | 'account' | 'domain' | 'webhook' | 'workspace';
+export type ResourceType = 'campaign' | 'account' | 'domain' | 'webhook' | 'workspace' | 'suite';
 
 export interface InjectedProblem {
   problem: ProblemName;

@@ -22,6 +22,13 @@ import {
   listCampaigns,
 } from './routes/campaigns.js';
 import { ok, type Route } from './routes/common.js';
+import {
+  getDeliverabilityAgent,
+  listFeedItems,
+  listPlacementReports,
+  listPlacementTests,
+  placementStatsByTestId,
+} from './routes/deliverability.js';
 import { listLeads } from './routes/leads.js';
 import {
   getWebhook,
@@ -129,6 +136,36 @@ export const ROUTES: readonly Route[] = [
     path: '/webhook-events',
     scope: read('webhook_events'),
     handle: listWebhookEvents,
+  },
+  {
+    method: 'GET',
+    path: '/inbox-placement-tests',
+    scope: read('inbox_placement_tests'),
+    handle: listPlacementTests,
+  },
+  {
+    method: 'POST',
+    path: '/inbox-placement-analytics/stats-by-test-id',
+    scope: read('inbox_placement_analytics'),
+    handle: placementStatsByTestId,
+  },
+  {
+    method: 'GET',
+    path: '/inbox-placement-reports',
+    scope: read('inbox_placement_reports'),
+    handle: listPlacementReports,
+  },
+  {
+    method: 'GET',
+    path: '/ai-agents/deliverability',
+    scope: read('ai_agents'),
+    handle: getDeliverabilityAgent,
+  },
+  {
+    method: 'GET',
+    path: '/ai-agents/deliverability/{id}/feed-items',
+    scope: read('ai_agents'),
+    handle: listFeedItems,
   },
 ];
 

@@ -123,6 +123,26 @@ export const NAMED_SCENARIOS = {
       'account.new_and_ramping': 1,
     },
   },
+  /**
+   * Issue 20's deliverability suite: the latest placement tests of three campaigns, one with half
+   * its Microsoft mail in spam, one whose domain is on two blocklists, one SpamAssassin calls
+   * spam; a campaign whose only test is 60 days old; an open recommendation of the agent.
+   */
+  deliverability: {
+    name: 'deliverability',
+    campaigns: 8,
+    activeShare: 0.75,
+    accounts: 16,
+    sendingDomains: 3,
+    webhooks: 1,
+    leadsPerCampaign: 400,
+    problems: {
+      'placement.microsoft_spam': 1,
+      'placement.blocklisted': 1,
+      'placement.spamassassin': 1,
+      'agent.recommendation': 1,
+    },
+  },
   /** Every sending-status diagnostic on its own Active campaign. */
   diagnostics: {
     name: 'diagnostics',

@@ -2,6 +2,7 @@
  * The shapes the simulator serves, as Instantly's OpenAPI document defines them (only the fields
  * the simulator fills). The conformance test checks every response against the document itself.
  */
+import type { PlacementData } from './generate-deliverability.js';
 import type { InjectedProblem, SendingStatusDiagnostic } from './problems.js';
 
 export interface Workspace {
@@ -241,6 +242,8 @@ export interface WorkspaceData {
   sendingDiagnostic: (SendingStatusDiagnostic | null)[];
   /** Campaign id → how its daily sending departs from normal (GET /campaigns/analytics/daily). */
   dailyPattern: Map<string, DailyPattern>;
+  /** Inbox placement tests, results, reports and the deliverability agent. */
+  placement: PlacementData;
   /** Sorted by timestamp_created then email: the order of the `timestamp_created&email` cursor. */
   accounts: Account[];
   accountIndex: Map<string, number>;
