@@ -182,12 +182,10 @@ function evidenceOf(v: StalledVerdict): Record<string, unknown> {
 }
 
 /**
- * Checks whose finding already names why a campaign does not send. When one of them fired, the
- * daily analytics confirm it (added to that finding) instead of a second finding for one cause.
- * The sending status comes first: it is Instantly's own diagnosis.
+ * Checks whose finding already names why a campaign does not send: with one of them, the daily
+ * figures add no second finding for the same cause.
  */
 const CAUSES: readonly string[] = [
-  'campaign.sending-status',
   'campaign.not-sending',
   'campaign.senders',
   'campaign.daily-limit',
@@ -197,10 +195,11 @@ const CAUSES: readonly string[] = [
 ];
 
 /**
- * Folds the verdict into the campaign's findings: appended to the finding of a cause already
- * reported (sending status first), else a `campaign.stalled` finding of its own, an error for a
- * stall and a warning for a drop. `sendingStatus` is the diagnosis Instantly gave (e.g. `healthy`),
- * quoted when it contradicts the analytics.
+ * Folds the verdict into the campaign's findings. Instantly's own diagnosis (a sending-status
+ * warning or error) is confirmed: the figures are added to that finding. Another finding that
+ * already names the cause is left as it is (it reads the same whether or not the sending status
+ * could be fetched). Otherwise `campaign.stalled` stands alone: an error for a stall, a warning
+ * for a drop; `sendingStatus` is quoted when it contradicts the figures (e.g. `healthy`).
  */
 export function foldVerdict(
   findings: Finding[],
@@ -209,16 +208,14 @@ export function foldVerdict(
   sendingStatus: string | null | undefined,
 ): Finding[] {
   if (!verdict) return findings;
-  const cause = CAUSES.map((check) =>
-    findings.findIndex(
-      (f) => f.check === check && (f.severity === 'error' || f.severity === 'warning'),
-    ),
-  ).find((i) => i >= 0);
-  if (cause !== undefined) {
+  const named = (check: string) => (f: Finding) =>
+    f.check === check && (f.severity === 'error' || f.severity === 'warning');
+  const diagnosis = findings.findIndex(named('campaign.sending-status'));
+  if (diagnosis >= 0) {
     const out = [...findings];
-    const original = out[cause];
+    const original = out[diagnosis];
     if (original) {
-      out[cause] = {
+      out[diagnosis] = {
         ...original,
         message: `${original.message} Daily analytics: ${describeVerdict(verdict)}`,
         evidence: { ...original.evidence, ...evidenceOf(verdict) },
@@ -226,6 +223,7 @@ export function foldVerdict(
     }
     return out;
   }
+  if (CAUSES.some((check) => findings.some(named(check)))) return findings;
   const severity: Severity = verdict.kind === 'stalled' ? 'error' : 'warning';
   const said =
     typeof sendingStatus === 'string' ? ` Instantly's sending status says ${sendingStatus}.` : '';

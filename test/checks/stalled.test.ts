@@ -171,6 +171,18 @@ describe('foldVerdict', () => {
     expect(out[0]?.evidence).toMatchObject({ daily: { not_sent_since: '2026-11-24' } });
   });
 
+  it('adds nothing when another finding already names the cause (no senders here)', () => {
+    const senders = finding({
+      check: 'campaign.senders',
+      suite: 'campaigns',
+      severity: 'error',
+      resource: { type: 'campaign', id: 'c-1', name: 'Q4 founders' },
+      message: 'Campaign has no sending accounts.',
+      remediation: 'Add senders.',
+    });
+    expect(foldVerdict([senders], campaign(), quiet(), undefined)).toEqual([senders]);
+  });
+
   it('leaves the findings alone without a verdict', () => {
     expect(foldVerdict([], campaign(), undefined, 'healthy')).toEqual([]);
   });
