@@ -101,7 +101,7 @@ export function campaignNotFound(id: string): Finding {
   });
 }
 
-type Emit = (
+export type Emit = (
   check: string,
   severity: Severity,
   message: string,
@@ -110,7 +110,7 @@ type Emit = (
   discriminator?: string,
 ) => Finding;
 
-function emitter(campaign: Campaign): Emit {
+export function emitter(campaign: Campaign): Emit {
   const resource: Resource = { type: 'campaign', id: campaign.id, name: campaign.name };
   return (check, severity, message, remediation, evidence, discriminator) =>
     finding({
@@ -533,7 +533,7 @@ const SENDING_STATUS_SEVERITY: Readonly<Record<string, Outcome>> = {
 /** A warning-level sending issue that has lasted this long is an error (docs/instantly-api.md, "Campaigns"). */
 export const SENDING_ISSUE_ESCALATION_MS = 24 * 60 * 60 * 1000;
 
-function checkSendingStatus(
+export function checkSendingStatus(
   campaign: Campaign,
   sending: SendingStatus | undefined,
   now: Date,

@@ -5,6 +5,7 @@ import {
   type CampaignDailyRow,
   SendingStatus,
 } from '../instantly/schemas/campaigns.js';
+import { Subsequence } from '../instantly/schemas/subsequences.js';
 import type { Finding, Resource } from '../model/report.js';
 import {
   CAMPAIGN_CHECK,
@@ -26,6 +27,7 @@ import {
   stalledChecks,
 } from './stalled.js';
 import { indexAccounts, type AccountIndex } from './senders.js';
+import { evaluateSubsequences, type SubsequenceStatus } from './subsequences.js';
 import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
 
@@ -66,7 +68,8 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
   const askStatus = config.sending_status ? selected.filter(isActive) : [];
   // Daily sending of Active campaigns (status 1); running subsequences (4) are not judged.
   const askDaily = config.stalled.enabled ? selected.filter((c) => c.status === 1) : [];
-  const total = needDetails.length + askStatus.length + askDaily.length;
+  const askSubsequences = askStatus.filter((c) => c.status === 4);
+  const total = needDetails.length + askStatus.length + askDaily.length + askSubsequences.length;
   let done = 0;
   const tick = () => {
     ctx.progress(++done, total);
@@ -80,15 +83,18 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
   })();
   const dailyFindings: Finding[] = [];
   const dailyRequests = fetchDaily(ctx, askDaily, tick, dailyFindings);
+  const subsequenceRequests = fetchSubsequences(ctx, askSubsequences, tick, dailyFindings);
 
   // settle() never rejects, so an abort that rejects perCampaign leaves no promise unobserved.
-  const [accounts, analytics, lifetime, { detailed, statuses }, daily] = await Promise.all([
-    settle(ctx.resources.accounts()),
-    settle(ctx.resources.campaignAnalytics()),
-    settle(leadCounts(ctx, selected)),
-    perCampaign,
-    dailyRequests,
-  ]);
+  const [accounts, analytics, lifetime, { detailed, statuses }, daily, subsequences] =
+    await Promise.all([
+      settle(ctx.resources.accounts()),
+      settle(ctx.resources.campaignAnalytics()),
+      settle(leadCounts(ctx, selected)),
+      perCampaign,
+      dailyRequests,
+      subsequenceRequests,
+    ]);
   let index: AccountIndex | undefined;
   if (accounts.ok) index = indexAccounts(accounts.value);
   else {
@@ -162,7 +168,10 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
     const leads: AnalyticsInput = lifetimeById
       ? (lifetimeById.get(campaign.id) ?? 'missing')
       : undefined;
-    const findings = withDailySending(campaign, judge(campaign, row, leads), leads);
+    const findings = [
+      ...withDailySending(campaign, judge(campaign, row, leads), leads),
+      ...evaluateSubsequences(campaign, subsequences.get(campaign.id) ?? [], ctx.now),
+    ];
     // A campaign about to launch must be ready to send: its blockers are errors.
     return gateIds.has(campaign.id) ? asLaunchBlockers(findings, [campaign]) : findings;
   }
@@ -286,6 +295,45 @@ async function fetchSendingStatuses(
         signal: ctx.signal,
       });
       out.set(c.id, status);
+      tick();
+    },
+  );
+  return out;
+}
+
+/**
+ * Status 4 campaigns: their subsequences (`GET /subsequences?parent_campaign=`) and the sending
+ * status of each (`GET /subsequences/{id}/sending-status`, `subsequences:read`).
+ */
+async function fetchSubsequences(
+  ctx: SuiteContext,
+  campaigns: readonly Campaign[],
+  tick: () => void,
+  findings: Finding[],
+): Promise<Map<string, SubsequenceStatus[]>> {
+  const out = new Map<string, SubsequenceStatus[]>();
+  if (campaigns.length === 0) return out;
+  await perCampaign(
+    ctx,
+    campaigns,
+    CAMPAIGN_CHECK.sendingStatus,
+    'Subsequence sending status',
+    findings,
+    async (c) => {
+      const entries: SubsequenceStatus[] = [];
+      for await (const subsequence of ctx.api.paginate('/subsequences', {
+        query: { parent_campaign: c.id, limit: 100 },
+        item: Subsequence,
+        signal: ctx.signal,
+      })) {
+        const status = await ctx.api.get('/subsequences/{id}/sending-status', {
+          params: { id: subsequence.id },
+          schema: SendingStatus,
+          signal: ctx.signal,
+        });
+        entries.push({ subsequence, status });
+      }
+      out.set(c.id, entries);
       tick();
     },
   );

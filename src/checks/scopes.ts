@@ -42,6 +42,8 @@ const SCOPES: Record<string, ScopeRequirement> = {
   'GET /webhook-events': { group: 'webhook_events', documented: true },
   'GET /webhook-events/summary': { group: 'webhook_events', documented: false },
   'GET /webhook-events/summary-by-date': { group: 'webhook_events', documented: false },
+  'GET /subsequences': { group: 'subsequences', documented: true },
+  'GET /subsequences/{id}/sending-status': { group: 'subsequences', documented: true },
   'GET /inbox-placement-tests': { group: 'inbox_placement_tests', documented: true },
   'POST /inbox-placement-analytics/stats-by-test-id': {
     group: 'inbox_placement_analytics',

@@ -29,6 +29,7 @@ import type {
   CampaignStep,
   DailyPattern,
   DomainHealth,
+  SimSubsequence,
   Tag,
   WorkspaceData,
 } from './types.js';
@@ -212,6 +213,7 @@ export function generateWorkspace(
   }
   const states: CampaignState[] = [];
   const dailyPattern = new Map<string, DailyPattern>();
+  const subsequenceTrouble = new Set<string>();
   const usedBySenders = new Set<number>();
   const campaignSpan = 300 * DAY_MS;
   const campaignStep = spec.campaigns > 0 ? Math.floor(campaignSpan / spec.campaigns) : 1;
@@ -457,6 +459,7 @@ export function generateWorkspace(
               'campaign.accounts_unhealthy': -1,
               'campaign.account_suspended': -99,
               'campaign.paused': 2,
+              'campaign.subsequence_not_sending': 4,
             } as Partial<Record<ProblemName, number>>
           )[problem];
     const state = takeCampaign(impliedStatus === undefined);
@@ -530,6 +533,10 @@ export function generateWorkspace(
         break;
       case 'campaign.sending_status_unavailable':
         state.diagnostic = null;
+        break;
+      case 'campaign.subsequence_not_sending':
+        state.diagnostic = 'campaign_running_subsequences';
+        subsequenceTrouble.add(campaign.id);
         break;
       case 'campaign.stalled':
       case 'campaign.volume_drop':
@@ -619,6 +626,17 @@ export function generateWorkspace(
     return STATUS_DIAGNOSTIC[status] ?? 'healthy';
   });
   const analytics = states.map((s) => campaignAnalytics(s.campaign, s.counts));
+  const subsequences: SimSubsequence[] = campaigns
+    .map((c, order) => ({ c, order }))
+    .filter(({ c }) => c.status === 4)
+    .map(({ c, order }) => ({
+      id: rng.uuid(8000 + order),
+      parent_campaign: c.id,
+      name: `${c.name} — replied follow-up`,
+      status: 1,
+      timestamp_created: c.timestamp_created,
+      diagnostic: subsequenceTrouble.has(c.id) ? 'all_accounts_unhealthy' : 'healthy',
+    }));
 
   const {
     webhooks,
@@ -688,6 +706,7 @@ export function generateWorkspace(
     leadCounts,
     sendingDiagnostic,
     dailyPattern,
+    subsequences,
     placement,
     accounts,
     accountIndex: new Map(accounts.map((a, i) => [a.email, i])),

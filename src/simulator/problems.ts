@@ -48,6 +48,7 @@ export const PROBLEM_NAMES = [
   'campaign.stalled', // Active, every day scheduled, sending status healthy, nothing sent for 3 days
   'campaign.stalled_outside_schedule', // Active, nothing sent for 3 days, none of them scheduled: no finding
   'campaign.volume_drop', // Active, every day scheduled, about 10 % of its usual volume for 2 days
+  'campaign.subsequence_not_sending', // status 4; its subsequence's sending status: all_accounts_unhealthy
   // Accounts (resource: account, id = email)
   'account.connection_error', // status -1 with an SMTP status_message
   'account.soft_bounce_error', // status -2 with an SMTP status_message

@@ -30,6 +30,7 @@ import {
   placementStatsByTestId,
 } from './routes/deliverability.js';
 import { listLeads } from './routes/leads.js';
+import { getSubsequenceSendingStatus, listSubsequences } from './routes/subsequences.js';
 import {
   getWebhook,
   listWebhookEvents,
@@ -136,6 +137,13 @@ export const ROUTES: readonly Route[] = [
     path: '/webhook-events',
     scope: read('webhook_events'),
     handle: listWebhookEvents,
+  },
+  { method: 'GET', path: '/subsequences', scope: read('subsequences'), handle: listSubsequences },
+  {
+    method: 'GET',
+    path: '/subsequences/{id}/sending-status',
+    scope: read('subsequences'),
+    handle: getSubsequenceSendingStatus,
   },
   {
     method: 'GET',

@@ -102,8 +102,8 @@ export const NAMED_SCENARIOS = {
   /**
    * Issue 20's stalled campaigns: one stalled inside its schedule, one quiet outside it (no
    * finding), one at a tenth of its volume, and two whose sending status already names the cause
-   * (the daily analytics confirm it on that finding); a new mailbox ramping too fast and one
-   * ramping as it should.
+   * (the daily analytics confirm it on that finding); a campaign running subsequences whose
+   * subsequence cannot send; a new mailbox ramping too fast and one ramping as it should.
    */
   stalled: {
     name: 'stalled',
@@ -121,6 +121,7 @@ export const NAMED_SCENARIOS = {
       'campaign.sending_status.all_accounts_unhealthy': 1,
       'account.ramp_too_fast': 1,
       'account.new_and_ramping': 1,
+      'campaign.subsequence_not_sending': 1,
     },
   },
   /**

@@ -225,6 +225,15 @@ export interface CampaignLeadCounts {
   completed: number;
 }
 
+export interface SimSubsequence {
+  id: string;
+  parent_campaign: string;
+  name: string;
+  status: number;
+  timestamp_created: string;
+  diagnostic: SendingStatusDiagnostic;
+}
+
 /** `stalled`: nothing sent for the last 3 days; `dropped`: about 10 % of usual for the last 2. */
 export type DailyPattern = 'stalled' | 'dropped';
 
@@ -242,6 +251,8 @@ export interface WorkspaceData {
   sendingDiagnostic: (SendingStatusDiagnostic | null)[];
   /** Campaign id → how its daily sending departs from normal (GET /campaigns/analytics/daily). */
   dailyPattern: Map<string, DailyPattern>;
+  /** One subsequence per campaign in status 4 (GET /subsequences, its sending status). */
+  subsequences: SimSubsequence[];
   /** Inbox placement tests, results, reports and the deliverability agent. */
   placement: PlacementData;
   /** Sorted by timestamp_created then email: the order of the `timestamp_created&email` cursor. */

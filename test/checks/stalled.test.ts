@@ -214,6 +214,21 @@ describe('stalled campaigns against the simulator', () => {
     );
   });
 
+  it("judges a status-4 campaign by its subsequences' sending status", async () => {
+    const run = await runSuites('stalled');
+    const id = run.sim.data.workspace.injected.find(
+      (p) => p.problem === 'campaign.subsequence_not_sending',
+    )?.resource.id;
+    const sub = run.sim.data.workspace.subsequences.find((s) => s.parent_campaign === id);
+    const own = run.findings.filter((f) => f.resource.id === id);
+    expect(own.map((f) => [f.check, f.severity])).toEqual([['campaign.sending-status', 'error']]);
+    expect(own[0]?.message).toContain(`Subsequence "${sub?.name ?? ''}"`);
+    expect(own[0]?.message).toContain('all_accounts_unhealthy');
+    expect(own[0]?.fingerprint).toContain(`subsequence:${sub?.id ?? ''}`);
+    expect(run.requests['GET /subsequences']).toBe(1);
+    expect(run.requests['GET /subsequences/{id}/sending-status']).toBe(1);
+  });
+
   it('raises nothing on the healthy scenario', async () => {
     const run = await runSuites('healthy');
     expect(run.findings.filter((f) => f.check === STALLED_CHECK)).toEqual([]);

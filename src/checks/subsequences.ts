@@ -1,0 +1,37 @@
+import type { Campaign, SendingStatus } from '../instantly/schemas/campaigns.js';
+import type { Subsequence } from '../instantly/schemas/subsequences.js';
+import type { Finding } from '../model/report.js';
+import { checkSendingStatus, emitter, type Emit } from './campaign-checks.js';
+
+/**
+ * Campaigns in status 4 send only their subsequences, and their own sending status says just
+ * `campaign_running_subsequences`: each subsequence's sending status is judged by the campaign's
+ * rule (campaign-checks.ts), as a `campaign.sending-status` finding on the campaign that names
+ * the subsequence. A subsequence without diagnostics (not started) is not judged.
+ */
+export interface SubsequenceStatus {
+  subsequence: Subsequence;
+  status: SendingStatus;
+}
+
+export function evaluateSubsequences(
+  campaign: Campaign,
+  entries: readonly SubsequenceStatus[],
+  now: Date,
+): Finding[] {
+  const base = emitter(campaign);
+  return entries.flatMap(({ subsequence, status }) => {
+    if (!status.diagnostics?.status) return [];
+    const label = subsequence.name ?? subsequence.id;
+    const make: Emit = (check, severity, message, remediation, evidence, discriminator) =>
+      base(
+        check,
+        severity,
+        `Subsequence "${label}": ${message}`,
+        remediation,
+        { ...evidence, subsequence_id: subsequence.id },
+        `subsequence:${subsequence.id}${discriminator === undefined ? '' : `:${discriminator}`}`,
+      );
+    return checkSendingStatus(campaign, status, now, make);
+  });
+}
