@@ -27,8 +27,9 @@ export const VITALS_BATCH = 100;
 export const DAILY_BATCH = 200;
 
 /**
- * Worst-case pages for a list of `x` items at limit=100: ⌊x/100⌋ + 1, which includes the trailing
- * request when x is a multiple of 100 (the end-of-list signal is not documented).
+ * Pages for a list of `x` items at limit=100: ⌊x/100⌋ + 1. The live API returns a cursor on the
+ * last page too (docs/instantly-api.md, "Pagination"): the client stops on a page shorter than
+ * 100, and after a full last page it spends one request on the `{"items": []}` that follows.
  */
 export function pages(x: number): number {
   return Math.floor(x / PAGE_SIZE) + 1;

@@ -2,11 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { CHECK_CATALOGUE } from '../src/model/checks.js';
 
 /**
- * The README's inputs and outputs tables are generated from action.yml, so the documentation
- * cannot drift from what the runner passes. `npx tsx scripts/readme-tables.ts --write`
- * rewrites them; a test fails when they differ.
+ * The README's inputs and outputs tables are generated from action.yml, and its list of checks
+ * from the check catalogue (src/model/checks.ts), so the documentation cannot drift from what
+ * the runner passes or the checks emit. `npm run readme` rewrites them; a test fails when they
+ * differ.
  */
 
 interface ActionYaml {
@@ -41,6 +43,21 @@ export function renderTables(actionYaml: string): { inputs: string; outputs: str
   return { inputs, outputs };
 }
 
+const SEVERITY_LABEL = { error: 'error', warning: 'warning', unknown: 'unknown only' } as const;
+
+/** One row per check id, in the catalogue's order (suite by suite, report order). */
+export function renderChecks(): string {
+  return [
+    '| check | suite | at most | what it finds |',
+    '| --- | --- | --- | --- |',
+    ...CHECK_CATALOGUE.map((c: (typeof CHECK_CATALOGUE)[number]) => {
+      const suite = c.suite === 'any' ? '(any)' : `\`${c.suite}\``;
+      const finds = 'finds' in c ? c.finds : c.title;
+      return `| \`${c.id}\` | ${suite} | ${SEVERITY_LABEL[c.severity]} | ${cell(finds)} |`;
+    }),
+  ].join('\n');
+}
+
 export function replaceBetween(text: string, name: string, content: string): string {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
@@ -52,7 +69,12 @@ export function replaceBetween(text: string, name: string, content: string): str
 
 export function updateReadme(readme: string, actionYaml: string): string {
   const tables = renderTables(actionYaml);
-  return replaceBetween(replaceBetween(readme, 'inputs', tables.inputs), 'outputs', tables.outputs);
+  const withTables = replaceBetween(
+    replaceBetween(readme, 'inputs', tables.inputs),
+    'outputs',
+    tables.outputs,
+  );
+  return replaceBetween(withTables, 'checks', renderChecks());
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
@@ -63,7 +85,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   if (process.argv.includes('--write')) writeFileSync(readmePath, next);
   else if (next !== readme) {
     console.error(
-      'README.md tables differ from action.yml: run npx tsx scripts/readme-tables.ts --write',
+      'README.md tables differ from action.yml or the check catalogue: run npm run readme',
     );
     process.exitCode = 1;
   }

@@ -44,9 +44,15 @@ export interface RunDeadline {
 }
 
 /** `at` is read on the client's clock: tests that skip waits on an injected clock skip them here too. */
-export function deadlineIn(timeoutSeconds: number, clock: Clock = systemClock): RunDeadline {
+export function deadlineIn(
+  timeoutSeconds: number,
+  clock: Clock = systemClock,
+  cancel?: AbortSignal,
+): RunDeadline {
   const ms = timeoutSeconds * 1000;
-  return { signal: AbortSignal.timeout(ms), at: clock.now() + ms };
+  const timeout = AbortSignal.timeout(ms);
+  // A cancelled run (SIGINT/SIGTERM) ends like a timeout: what is known becomes the report.
+  return { signal: cancel ? AbortSignal.any([timeout, cancel]) : timeout, at: clock.now() + ms };
 }
 
 /**
@@ -118,7 +124,7 @@ export interface WorkspaceRun {
   report: Report;
 }
 
-export interface WorkspacesRunOptions extends Omit<HealthRunOptions, 'onProgress' | 'deadline'> {
+export interface WorkspacesRunOptions extends Omit<HealthRunOptions, 'onProgress'> {
   onProgress?: (workspace: string, suite: SuiteName, done: number, total: number) => void;
 }
 
@@ -136,7 +142,7 @@ export async function runWorkspaces(
   options: WorkspacesRunOptions = {},
 ): Promise<WorkspaceRun[]> {
   const { onProgress, ...shared } = options;
-  const deadline = deadlineIn(settings.timeoutSeconds);
+  const deadline = options.deadline ?? deadlineIn(settings.timeoutSeconds);
   const budget =
     options.budget ??
     new RateBudget({

@@ -11,8 +11,8 @@ import {
 import type { Campaign } from '../instantly/schemas/campaigns.js';
 import type { Finding, Resource, Severity } from '../model/report.js';
 import { accountHints } from './account-hints.js';
-import { finding } from './finding.js';
-import type { CheckDefinition } from './types.js';
+import { finding, type FindingInput } from './finding.js';
+import type { CheckId } from '../model/checks.js';
 import { unknownFromError } from './unknown.js';
 
 /** Pure evaluation of accounts and their domains: data in, findings out, no I/O. */
@@ -35,27 +35,7 @@ export const ACCOUNT_CHECK = {
   dmarc: 'domain.dmarc',
   vitals: 'domain.vitals',
   tracking: 'domain.tracking',
-} as const;
-
-export const accountChecks: readonly CheckDefinition[] = [
-  { id: ACCOUNT_CHECK.connection, title: 'Account connection' },
-  { id: ACCOUNT_CHECK.paused, title: 'Account paused while a campaign uses it' },
-  { id: ACCOUNT_CHECK.setupPending, title: 'Account setup pending' },
-  { id: ACCOUNT_CHECK.autofixFailed, title: 'Account automatic reconnection failed' },
-  { id: ACCOUNT_CHECK.warmupStatus, title: 'Account warmup status' },
-  { id: ACCOUNT_CHECK.warmupScore, title: 'Account warmup score' },
-  { id: ACCOUNT_CHECK.warmupHealth, title: 'Account warmup health score' },
-  { id: ACCOUNT_CHECK.warmupTrend, title: 'Account warmup inbox rate falling' },
-  { id: ACCOUNT_CHECK.warmupSpam, title: 'Account warmup mail landing in spam' },
-  { id: ACCOUNT_CHECK.bounceRate, title: 'Account bounce rate' },
-  { id: ACCOUNT_CHECK.volumeCap, title: 'Account sending at its daily limit' },
-  { id: ACCOUNT_CHECK.spf, title: 'Sending domain SPF' },
-  { id: ACCOUNT_CHECK.dkim, title: 'Sending domain DKIM' },
-  { id: ACCOUNT_CHECK.mx, title: 'Sending domain MX' },
-  { id: ACCOUNT_CHECK.dmarc, title: 'Sending domain DMARC' },
-  { id: ACCOUNT_CHECK.vitals, title: 'Sending domain DNS result' },
-  { id: ACCOUNT_CHECK.tracking, title: 'Custom tracking domain active' },
-];
+} as const satisfies Record<string, CheckId>;
 
 const SUITE = 'accounts' as const;
 
@@ -79,24 +59,24 @@ export function evaluateAccount(input: AccountEvaluationInput, config: AccountsC
     ...checkConnection(input, make),
     ...(account.setup_pending
       ? [
-          make(
-            ACCOUNT_CHECK.setupPending,
-            'warning',
-            'Account setup is pending.',
-            accountHints.setupPending,
-            { setup_pending: true },
-          ),
+          make({
+            check: ACCOUNT_CHECK.setupPending,
+            severity: 'warning',
+            message: 'Account setup is pending.',
+            remediation: accountHints.setupPending,
+            evidence: { setup_pending: true },
+          }),
         ]
       : []),
     ...(account.autofix_failed === true
       ? [
-          make(
-            ACCOUNT_CHECK.autofixFailed,
-            'error',
-            'Instantly could not reconnect the account automatically.',
-            accountHints.autofixFailed,
-            { autofix_failed: true, ...smtpEvidence(account) },
-          ),
+          make({
+            check: ACCOUNT_CHECK.autofixFailed,
+            severity: 'error',
+            message: 'Instantly could not reconnect the account automatically.',
+            remediation: accountHints.autofixFailed,
+            evidence: { autofix_failed: true, ...smtpEvidence(account) },
+          }),
         ]
       : []),
     ...checkWarmupStatus(account, make),
@@ -112,19 +92,13 @@ export function evaluateAccount(input: AccountEvaluationInput, config: AccountsC
   ];
 }
 
-export type Make = (
-  check: string,
-  severity: Severity,
-  message: string,
-  remediation: string,
-  evidence: Record<string, unknown>,
-) => Finding;
+/** A finding of the maker's resource: named fields, so a message and a fix cannot be swapped. */
+export type Make = (input: Omit<FindingInput, 'suite' | 'resource'>) => Finding;
 
 /** Builds the findings of one account, so every account check names it the same way. */
 export function accountFindingMaker(email: string): Make {
   const resource: Resource = { type: 'account', id: email };
-  return (check, severity, message, remediation, evidence) =>
-    finding({ check, suite: SUITE, severity, resource, message, remediation, evidence });
+  return (input) => finding({ ...input, suite: SUITE, resource });
 }
 
 const CONNECTION_ERRORS: Readonly<Record<number, string>> = {
@@ -138,13 +112,13 @@ function checkConnection(input: AccountEvaluationInput, make: Make): Finding[] {
   const { status } = account;
   if (status === undefined) {
     return [
-      make(
-        ACCOUNT_CHECK.connection,
-        'unknown',
-        "Instantly did not report the account's connection status.",
-        accountHints.noStatus,
-        {},
-      ),
+      make({
+        check: ACCOUNT_CHECK.connection,
+        severity: 'unknown',
+        message: "Instantly did not report the account's connection status.",
+        remediation: accountHints.noStatus,
+        evidence: {},
+      }),
     ];
   }
   const hint = CONNECTION_ERRORS[status];
@@ -152,49 +126,49 @@ function checkConnection(input: AccountEvaluationInput, make: Make): Finding[] {
   if (hint && label) {
     const smtp = smtpText(account);
     return [
-      make(
-        ACCOUNT_CHECK.connection,
-        'error',
-        `Account has a ${label} (status ${status})${smtp ? `: ${smtp}` : ''}.`,
-        hint,
-        { status, label, ...smtpEvidence(account) },
-      ),
+      make({
+        check: ACCOUNT_CHECK.connection,
+        severity: 'error',
+        message: `Account has a ${label} (status ${status})${smtp ? `: ${smtp}` : ''}.`,
+        remediation: hint,
+        evidence: { status, label, ...smtpEvidence(account) },
+      }),
     ];
   }
   if (status === 2) {
     const launching = input.launching ?? [];
     if (activeCampaigns.length === 0 && launching.length > 0) {
       return [
-        make(
-          ACCOUNT_CHECK.paused,
-          'warning',
-          'Account is paused: a campaign launched now would send nothing from it.',
-          accountHints.paused,
-          { status, campaigns: launching.map((c) => ({ id: c.id, name: c.name })) },
-        ),
+        make({
+          check: ACCOUNT_CHECK.paused,
+          severity: 'warning',
+          message: 'Account is paused: a campaign launched now would send nothing from it.',
+          remediation: accountHints.paused,
+          evidence: { status, campaigns: launching.map((c) => ({ id: c.id, name: c.name })) },
+        }),
       ];
     }
     if (activeCampaigns.length === 0) return [];
     const names = activeCampaigns.map((c) => c.name);
     return [
-      make(
-        ACCOUNT_CHECK.paused,
-        'warning',
-        `Account is paused but active campaigns send from it: ${listed(names)}.`,
-        accountHints.paused,
-        { status, campaigns: activeCampaigns.map((c) => ({ id: c.id, name: c.name })) },
-      ),
+      make({
+        check: ACCOUNT_CHECK.paused,
+        severity: 'warning',
+        message: `Account is paused but active campaigns send from it: ${listed(names)}.`,
+        remediation: accountHints.paused,
+        evidence: { status, campaigns: activeCampaigns.map((c) => ({ id: c.id, name: c.name })) },
+      }),
     ];
   }
   if (label === undefined) {
     return [
-      make(
-        ACCOUNT_CHECK.connection,
-        'warning',
-        `Account has a status Instantly does not document (${status}).`,
-        accountHints.unknownStatus,
-        { status },
-      ),
+      make({
+        check: ACCOUNT_CHECK.connection,
+        severity: 'warning',
+        message: `Account has a status Instantly does not document (${status}).`,
+        remediation: accountHints.unknownStatus,
+        evidence: { status },
+      }),
     ];
   }
   return [];
@@ -229,32 +203,32 @@ function checkWarmupStatus(account: Account, make: Make): Finding[] {
   const label = WARMUP_STATUS_LABELS[status];
   if (!rule || !label) {
     return [
-      make(
-        ACCOUNT_CHECK.warmupStatus,
-        'warning',
-        `Account has a warmup status Instantly does not document (${status}).`,
-        accountHints.warmupUnknown,
-        { warmup_status: status },
-      ),
+      make({
+        check: ACCOUNT_CHECK.warmupStatus,
+        severity: 'warning',
+        message: `Account has a warmup status Instantly does not document (${status}).`,
+        remediation: accountHints.warmupUnknown,
+        evidence: { warmup_status: status },
+      }),
     ];
   }
   return [
-    make(
-      ACCOUNT_CHECK.warmupStatus,
-      rule.severity,
-      `Warmup is ${label} (warmup_status ${status}).`,
-      rule.hint,
-      {
+    make({
+      check: ACCOUNT_CHECK.warmupStatus,
+      severity: rule.severity,
+      message: `Warmup is ${label} (warmup_status ${status}).`,
+      remediation: rule.hint,
+      evidence: {
         warmup_status: status,
         label,
       },
-    ),
+    }),
   ];
 }
 
 /** Scores are 0-100 and worse when lower: below `error` is an error, below `warning` a warning. */
 function checkScore(
-  check: string,
+  check: CheckId,
   what: string,
   score: number | null,
   config: AccountsConfig,
@@ -268,9 +242,15 @@ function checkScore(
   if (!severity) return [];
   const threshold = severity === 'error' ? error : warning;
   return [
-    make(check, severity, `${what} is ${score}, below ${threshold}.`, accountHints.lowScore, {
-      ...evidence,
-      threshold,
+    make({
+      check,
+      severity,
+      message: `${what} is ${score}, below ${threshold}.`,
+      remediation: accountHints.lowScore,
+      evidence: {
+        ...evidence,
+        threshold,
+      },
     }),
   ];
 }
@@ -287,13 +267,13 @@ function checkWarmupHealth(
     // Without active warmup there is no data to expect, and warmup-status already says why.
     if (account.warmup_status !== 1) return [];
     return [
-      make(
-        ACCOUNT_CHECK.warmupHealth,
-        'unknown',
-        'Instantly returned no warmup health score for this account.',
-        accountHints.noWarmupData,
-        {},
-      ),
+      make({
+        check: ACCOUNT_CHECK.warmupHealth,
+        severity: 'unknown',
+        message: 'Instantly returned no warmup health score for this account.',
+        remediation: accountHints.noWarmupData,
+        evidence: {},
+      }),
     ];
   }
   if (warmup === 'missing') return [];

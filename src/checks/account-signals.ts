@@ -3,7 +3,7 @@ import type { Account, AccountDailyRow, WarmupDay } from '../instantly/schemas/a
 import type { Finding, Severity } from '../model/report.js';
 import { accountHints } from './account-hints.js';
 import { ACCOUNT_CHECK, accountFindingMaker } from './account-checks.js';
-import { percent } from './campaign-checks.js';
+import { percent, plural } from '../report/format.js';
 
 /**
  * Early warnings: pure evaluation of a sender's daily series (warmup per day from
@@ -144,12 +144,12 @@ export function evaluateWarmupSeries(
       const drop = was - is;
       if (was - robustRate(last, inboxOf, lower) >= config.trend.inbox_drop) {
         findings.push(
-          make(
-            ACCOUNT_CHECK.warmupTrend,
-            'warning',
-            `Warmup inbox rate is falling: inbox ${whole(was)} → ${whole(is)} (the last ${TREND_RECENT_DAYS} days against the ${TREND_BEFORE_DAYS} before; down ${points(drop)}; warning at ${points(config.trend.inbox_drop)}).`,
-            accountHints.warmupTrend,
-            {
+          make({
+            check: ACCOUNT_CHECK.warmupTrend,
+            severity: 'warning',
+            message: `Warmup inbox rate is falling: inbox ${whole(was)} → ${whole(is)} (the last ${TREND_RECENT_DAYS} days against the ${TREND_BEFORE_DAYS} before; down ${points(drop)}; warning at ${points(config.trend.inbox_drop)}).`,
+            remediation: accountHints.warmupTrend,
+            evidence: {
               recent_days: TREND_RECENT_DAYS,
               before_days: TREND_BEFORE_DAYS,
               inbox_rate_before: round(was),
@@ -159,7 +159,7 @@ export function evaluateWarmupSeries(
               sent_before: before.sent,
               sent: last.sent,
             },
-          ),
+          }),
         );
       }
     }
@@ -174,19 +174,19 @@ export function evaluateWarmupSeries(
     const threshold = severity === 'error' ? error : warning;
     if (severity) {
       findings.push(
-        make(
-          ACCOUNT_CHECK.warmupSpam,
+        make({
+          check: ACCOUNT_CHECK.warmupSpam,
           severity,
-          `${percent(round(rate))} of warmup mail landed in spam over the last ${plural(w, 'day')} (${recent.spam} of ${recent.sent}; ${severity} at ${percent(threshold)}).`,
-          accountHints.warmupSpam,
-          {
+          message: `${percent(round(rate))} of warmup mail landed in spam over the last ${plural(w, 'day')} (${recent.spam} of ${recent.sent}; ${severity} at ${percent(threshold)}).`,
+          remediation: accountHints.warmupSpam,
+          evidence: {
             window_days: w,
             spam_rate: round(rate),
             landed_spam: recent.spam,
             sent: recent.sent,
             threshold,
           },
-        ),
+        }),
       );
     }
   }
@@ -226,13 +226,13 @@ export function evaluateSending(
     if (severity) {
       const threshold = severity === 'error' ? error : warning;
       findings.push(
-        make(
-          ACCOUNT_CHECK.bounceRate,
+        make({
+          check: ACCOUNT_CHECK.bounceRate,
           severity,
-          `Bounce rate is ${percent(round(rate))} over the last ${plural(w, 'day')} (${bounced} of ${sent} sent; ${severity} at ${percent(threshold)}).`,
-          accountHints.bounceRate,
-          { window_days: w, bounced, sent, rate: round(rate), threshold },
-        ),
+          message: `Bounce rate is ${percent(round(rate))} over the last ${plural(w, 'day')} (${bounced} of ${sent} sent; ${severity} at ${percent(threshold)}).`,
+          remediation: accountHints.bounceRate,
+          evidence: { window_days: w, bounced, sent, rate: round(rate), threshold },
+        }),
       );
     }
   }
@@ -244,12 +244,12 @@ export function evaluateSending(
     const needDays = Math.min(MIN_CAP_DAYS, w);
     if (atCap.length >= needDays) {
       findings.push(
-        make(
-          ACCOUNT_CHECK.volumeCap,
-          'warning',
-          `Sent ${percent(config.volume_near_cap)} or more of its daily limit (${limit}) on ${atCap.length} of the last ${plural(w, 'day')}.`,
-          accountHints.volumeCap,
-          {
+        make({
+          check: ACCOUNT_CHECK.volumeCap,
+          severity: 'warning',
+          message: `Sent ${percent(config.volume_near_cap)} or more of its daily limit (${limit}) on ${atCap.length} of the last ${plural(w, 'day')}.`,
+          remediation: accountHints.volumeCap,
+          evidence: {
             window_days: w,
             daily_limit: limit,
             threshold: config.volume_near_cap,
@@ -259,7 +259,7 @@ export function evaluateSending(
               .sort((a, b) => (a.date < b.date ? -1 : 1))
               .map((r) => r.sent),
           },
-        ),
+        }),
       );
     }
   }
@@ -276,10 +276,5 @@ function whole(fraction: number): string {
 }
 
 function points(fraction: number): string {
-  const p = Math.round(fraction * 100);
-  return `${p} ${p === 1 ? 'point' : 'points'}`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${n === 1 ? noun : `${noun}s`}`;
+  return plural(Math.round(fraction * 100), 'point');
 }

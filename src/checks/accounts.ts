@@ -11,7 +11,6 @@ import type { Campaign } from '../instantly/schemas/campaigns.js';
 import type { Finding, Resource } from '../model/report.js';
 import {
   ACCOUNT_CHECK,
-  accountChecks,
   evaluateAccount,
   evaluateDomains,
   evaluateTrackingDomains,
@@ -20,13 +19,14 @@ import {
 } from './account-checks.js';
 import { evaluateSending, evaluateWarmupSeries } from './account-signals.js';
 import { isActive } from './campaign-selection.js';
+import { fetchOrUnknown } from './fetch-or-unknown.js';
 import { asLaunchBlockers, launchGateIds, type GateCampaign } from './launch-gate.js';
 import { chunk, mapLimit } from './map-limit.js';
 import { InstantlyError } from '../instantly/errors.js';
 import { dailyAnalyticsWindow } from './resources.js';
 import { domainOf, emailKey, indexAccounts, sendersOf, type AccountIndex } from './senders.js';
-import { evaluateRamp, rampChecks } from './ramp.js';
-import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
+import { evaluateRamp } from './ramp.js';
+import type { Suite, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
 
 /**
@@ -36,8 +36,6 @@ import { unknownFromError } from './unknown.js';
  * (docs/instantly-api.md, "Request plan", rows 6-10). Evaluation is in account-checks.ts and,
  * for the daily series (the early warnings), account-signals.ts.
  */
-
-export const checks: readonly CheckDefinition[] = [...accountChecks, ...rampChecks];
 
 const SUITE = 'accounts' as const;
 const SUITE_RESOURCE: Resource = { type: 'suite', id: SUITE, name: 'Accounts' };
@@ -265,43 +263,41 @@ async function fetchWarmup(
   if (batches.length === 0) return undefined;
   const config = ctx.settings.config.accounts;
   const merged: WarmupData = { aggregates: new Map(), findings: new Map() };
-  try {
-    await mapLimit(batches, CONCURRENCY, async (emails) => {
-      const answer = await ctx.api.post('/accounts/warmup-analytics', {
-        body: { emails },
-        schema: WarmupAnalytics,
-        idempotent: true,
-        signal: ctx.signal,
-      });
-      for (const [email, aggregate] of Object.entries(answer.aggregate_data ?? {})) {
-        merged.aggregates.set(emailKey(email), aggregate);
-      }
-      for (const [email, days] of Object.entries(answer.email_date_data ?? {})) {
-        const key = emailKey(email);
-        // Findings name the account as the workspace spells it, whatever case the answer used.
-        const own = evaluateWarmupSeries(
-          index.byEmail.get(key)?.email ?? email,
-          days,
-          config,
-          ctx.now,
-        );
-        if (own.length > 0) merged.findings.set(key, own);
-      }
-      tick();
-    });
-    return merged;
-  } catch (err) {
-    if (ctx.signal.aborted) throw err;
-    findings.push(
-      unknownFromError(err, {
-        check: ACCOUNT_CHECK.warmupHealth,
-        suite: SUITE,
-        resource: SUITE_RESOURCE,
-        what: 'Warmup health scores',
+  const answered = await fetchOrUnknown(
+    () =>
+      mapLimit(batches, CONCURRENCY, async (emails) => {
+        const answer = await ctx.api.post('/accounts/warmup-analytics', {
+          body: { emails },
+          schema: WarmupAnalytics,
+          idempotent: true,
+          signal: ctx.signal,
+        });
+        for (const [email, aggregate] of Object.entries(answer.aggregate_data ?? {})) {
+          merged.aggregates.set(emailKey(email), aggregate);
+        }
+        for (const [email, days] of Object.entries(answer.email_date_data ?? {})) {
+          const key = emailKey(email);
+          // Findings name the account as the workspace spells it, whatever case the answer used.
+          const own = evaluateWarmupSeries(
+            index.byEmail.get(key)?.email ?? email,
+            days,
+            config,
+            ctx.now,
+          );
+          if (own.length > 0) merged.findings.set(key, own);
+        }
+        tick();
       }),
-    );
-    return undefined;
-  }
+    findings,
+    {
+      check: ACCOUNT_CHECK.warmupHealth,
+      suite: SUITE,
+      resource: SUITE_RESOURCE,
+      what: 'Warmup health scores',
+    },
+    ctx.signal,
+  );
+  return answered === undefined ? undefined : merged;
 }
 
 /** Every batch's lists concatenated; undefined when not asked or when a batch failed (reported). */
@@ -312,33 +308,32 @@ async function fetchVitals(
   findings: Finding[],
 ): Promise<VitalsResponse | undefined> {
   if (batches.length === 0) return undefined;
-  try {
-    const answers = await mapLimit(batches, CONCURRENCY, async (accounts) => {
-      const answer = await ctx.api.post('/accounts/test/vitals', {
-        body: { accounts },
-        schema: VitalsResponse,
-        idempotent: true,
-        signal: ctx.signal,
-      });
-      tick();
-      return answer;
-    });
-    return {
-      success_list: answers.flatMap((a) => a.success_list ?? []),
-      failure_list: answers.flatMap((a) => a.failure_list ?? []),
-    };
-  } catch (err) {
-    if (ctx.signal.aborted) throw err;
-    findings.push(
-      unknownFromError(err, {
-        check: ACCOUNT_CHECK.vitals,
-        suite: SUITE,
-        resource: SUITE_RESOURCE,
-        what: 'Sending domain DNS (SPF, DKIM, MX, DMARC)',
+  const answers = await fetchOrUnknown(
+    () =>
+      mapLimit(batches, CONCURRENCY, async (accounts) => {
+        const answer = await ctx.api.post('/accounts/test/vitals', {
+          body: { accounts },
+          schema: VitalsResponse,
+          idempotent: true,
+          signal: ctx.signal,
+        });
+        tick();
+        return answer;
       }),
-    );
-    return undefined;
-  }
+    findings,
+    {
+      check: ACCOUNT_CHECK.vitals,
+      suite: SUITE,
+      resource: SUITE_RESOURCE,
+      what: 'Sending domain DNS (SPF, DKIM, MX, DMARC)',
+    },
+    ctx.signal,
+  );
+  if (answers === undefined) return undefined;
+  return {
+    success_list: answers.flatMap((a) => a.success_list ?? []),
+    failure_list: answers.flatMap((a) => a.failure_list ?? []),
+  };
 }
 
 /**
@@ -359,37 +354,45 @@ async function fetchDaily(
   const config = ctx.settings.config.accounts;
   const window = dailyAnalyticsWindow(ctx.now, config.bounce_rate.window_days);
   const out = new Map<string, Finding[]>();
-  try {
-    await mapLimit(batches, CONCURRENCY, async (emails) => {
-      const answer = await ctx.api.get('/accounts/analytics/daily', {
-        query: { emails, start_date: window.start, end_date: window.end },
-        schema: AccountDailyAnalytics,
-        signal: ctx.signal,
-      });
-      const byEmail = new Map<string, AccountDailyRow[]>();
-      for (const row of answer) {
-        const key = emailKey(row.email_account);
-        const list = byEmail.get(key);
-        if (list) list.push(row);
-        else byEmail.set(key, [row]);
-      }
-      for (const [key, rows] of byEmail) {
-        const account = index.byEmail.get(key);
-        if (!account) continue;
-        const own = evaluateSending(account, rows, config, ctx.now);
-        if (own.length > 0) out.set(key, own);
-      }
-      tick();
-    });
-    return out;
-  } catch (err) {
-    if (ctx.signal.aborted) throw err;
-    for (const [check, what] of [
-      [ACCOUNT_CHECK.bounceRate, 'Sender bounce rates'],
-      [ACCOUNT_CHECK.volumeCap, 'Sender daily volume'],
-    ] as const) {
-      findings.push(unknownFromError(err, { check, suite: SUITE, resource: SUITE_RESOURCE, what }));
-    }
-    return undefined;
-  }
+  const answered = await fetchOrUnknown(
+    () =>
+      mapLimit(batches, CONCURRENCY, async (emails) => {
+        const answer = await ctx.api.get('/accounts/analytics/daily', {
+          query: { emails, start_date: window.start, end_date: window.end },
+          schema: AccountDailyAnalytics,
+          signal: ctx.signal,
+        });
+        const byEmail = new Map<string, AccountDailyRow[]>();
+        for (const row of answer) {
+          const key = emailKey(row.email_account);
+          const list = byEmail.get(key);
+          if (list) list.push(row);
+          else byEmail.set(key, [row]);
+        }
+        for (const [key, rows] of byEmail) {
+          const account = index.byEmail.get(key);
+          if (!account) continue;
+          const own = evaluateSending(account, rows, config, ctx.now);
+          if (own.length > 0) out.set(key, own);
+        }
+        tick();
+      }),
+    findings,
+    [
+      {
+        check: ACCOUNT_CHECK.bounceRate,
+        suite: SUITE,
+        resource: SUITE_RESOURCE,
+        what: 'Sender bounce rates',
+      },
+      {
+        check: ACCOUNT_CHECK.volumeCap,
+        suite: SUITE,
+        resource: SUITE_RESOURCE,
+        what: 'Sender daily volume',
+      },
+    ],
+    ctx.signal,
+  );
+  return answered === undefined ? undefined : out;
 }

@@ -1,20 +1,12 @@
 import { PlanDetails, Workspace, CampaignProbePage } from '../instantly/schemas/workspace.js';
 import type { Subscription } from '../instantly/schemas/workspace.js';
+import type { CheckId } from '../model/checks.js';
 import type { Finding, Report, Resource } from '../model/report.js';
 import { finding } from './finding.js';
 import { HINTS } from './hints.js';
 import { describeError, errorFacts, isCdnBlock, type ErrorFacts } from './scopes.js';
-import type { CheckDefinition, SuiteContext, SuiteOutcome } from './types.js';
+import type { SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
-
-export const checks: CheckDefinition[] = [
-  { id: 'workspace.api-key', title: 'API key valid' },
-  { id: 'workspace.plan', title: 'Paid plan active' },
-  { id: 'workspace.api-reachable', title: 'Instantly API reachable' },
-  { id: 'workspace.removal', title: 'Workspace scheduled for removal' },
-  { id: 'workspace.lead-usage', title: 'Leads near the plan limit' },
-  { id: 'workspace.subscription', title: 'Subscription set to cancel' },
-];
 
 const SUITE = 'auth' as const;
 
@@ -121,13 +113,19 @@ function grantedNote(facts: ErrorFacts): string {
 /** Kinds that mean no further request can succeed: stop the run. */
 function fatal(facts: ErrorFacts, workspace: Report['workspace']): AuthResult | null {
   const resource = workspaceResource(workspace);
-  const make = (
-    check: string,
-    severity: 'error' | 'unknown',
-    cause: string,
-    message: string,
-    remediation: string,
-  ): AuthResult => ({
+  const make = ({
+    check,
+    severity,
+    cause,
+    message,
+    remediation,
+  }: {
+    check: CheckId;
+    severity: 'error' | 'unknown';
+    cause: string;
+    message: string;
+    remediation: string;
+  }): AuthResult => ({
     outcome: {
       findings: [
         finding({
@@ -151,46 +149,48 @@ function fatal(facts: ErrorFacts, workspace: Report['workspace']): AuthResult | 
     failure: { cause, message, remediation },
   });
   if (isCdnBlock(facts)) {
-    return make(
-      'workspace.api-reachable',
-      'unknown',
-      'blocked',
-      `Could not check the workspace: ${describeError(facts)}.`,
-      HINTS.cdnBlocked,
-    );
+    return make({
+      check: 'workspace.api-reachable',
+      severity: 'unknown',
+      cause: 'blocked',
+      message: `Could not check the workspace: ${describeError(facts)}.`,
+      remediation: HINTS.cdnBlocked,
+    });
   }
   switch (facts.kind) {
     case 'auth':
-      return make(
-        'workspace.api-key',
-        'error',
-        'auth',
-        'Instantly rejected the API key (401): it is missing, invalid, revoked, or an API v1 key.',
-        HINTS.invalidKey,
-      );
+      return make({
+        check: 'workspace.api-key',
+        severity: 'error',
+        cause: 'auth',
+        message:
+          'Instantly rejected the API key (401): it is missing, invalid, revoked, or an API v1 key.',
+        remediation: HINTS.invalidKey,
+      });
     case 'plan':
-      return make(
-        'workspace.plan',
-        'error',
-        'plan',
-        'The workspace has no active paid plan (402), so the API answers nothing.',
-        HINTS.noPlan,
-      );
+      return make({
+        check: 'workspace.plan',
+        severity: 'error',
+        cause: 'plan',
+        message: 'The workspace has no active paid plan (402), so the API answers nothing.',
+        remediation: HINTS.noPlan,
+      });
     case 'network':
     case 'timeout':
     case 'server':
     case 'rate-limited':
-      return make(
-        'workspace.api-reachable',
-        'unknown',
-        facts.kind === 'timeout' ? 'timeout' : 'unreachable',
-        `Could not check the workspace: ${describeError(facts)}.`,
-        facts.kind === 'rate-limited'
-          ? HINTS.rateLimited
-          : facts.kind === 'timeout'
-            ? HINTS.timeout
-            : HINTS.unreachable,
-      );
+      return make({
+        check: 'workspace.api-reachable',
+        severity: 'unknown',
+        cause: facts.kind === 'timeout' ? 'timeout' : 'unreachable',
+        message: `Could not check the workspace: ${describeError(facts)}.`,
+        remediation:
+          facts.kind === 'rate-limited'
+            ? HINTS.rateLimited
+            : facts.kind === 'timeout'
+              ? HINTS.timeout
+              : HINTS.unreachable,
+      });
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 import type { CampaignsConfig } from '../config/schema.js';
 import { ACCOUNT_STATUS_LABELS } from '../instantly/schemas/accounts.js';
 import {
+  CAMPAIGN_STATUS,
   CAMPAIGN_STATUS_LABELS,
   NOT_SENDING_STATUS_DESCRIPTIONS,
   type Campaign,
@@ -8,11 +9,12 @@ import {
   type SendingStatus,
 } from '../instantly/schemas/campaigns.js';
 import type { Finding, Resource, Severity } from '../model/report.js';
+import { percent } from '../report/format.js';
 import { campaignHints, sendingStatusHints, unknownSendingStatusHint } from './campaign-hints.js';
 import { isActive } from './campaign-selection.js';
-import { finding } from './finding.js';
+import { finding, type FindingInput } from './finding.js';
 import { sendersOf, type AccountIndex } from './senders.js';
-import type { CheckDefinition } from './types.js';
+import type { CheckId } from '../model/checks.js';
 
 /**
  * Pure evaluation of one campaign: data in, findings out, no I/O. The suite (campaigns.ts) fetches
@@ -31,21 +33,7 @@ export const CAMPAIGN_CHECK = {
   bounceRate: 'campaign.bounce-rate',
   sendingStatus: 'campaign.sending-status',
   notSending: 'campaign.not-sending',
-} as const;
-
-export const campaignChecks: readonly CheckDefinition[] = [
-  { id: CAMPAIGN_CHECK.status, title: 'Campaign status' },
-  { id: CAMPAIGN_CHECK.paused, title: 'Campaign paused' },
-  { id: CAMPAIGN_CHECK.notFound, title: 'Campaign named for the launch gate exists' },
-  { id: CAMPAIGN_CHECK.sequence, title: 'Campaign sequence' },
-  { id: CAMPAIGN_CHECK.schedule, title: 'Campaign schedule' },
-  { id: CAMPAIGN_CHECK.senders, title: 'Campaign senders' },
-  { id: CAMPAIGN_CHECK.dailyLimit, title: 'Campaign daily limit' },
-  { id: CAMPAIGN_CHECK.leads, title: 'Campaign leads' },
-  { id: CAMPAIGN_CHECK.bounceRate, title: 'Campaign bounce rate' },
-  { id: CAMPAIGN_CHECK.sendingStatus, title: 'Campaign sending status' },
-  { id: CAMPAIGN_CHECK.notSending, title: 'Campaign not sending' },
-];
+} as const satisfies Record<string, CheckId>;
 
 /** What the analytics said about this campaign: its row, or `missing` when it had none. */
 export type AnalyticsInput = CampaignAnalytics | 'missing' | undefined;
@@ -101,40 +89,27 @@ export function campaignNotFound(id: string): Finding {
   });
 }
 
-export type Emit = (
-  check: string,
-  severity: Severity,
-  message: string,
-  remediation: string,
-  evidence?: Record<string, unknown>,
-  discriminator?: string,
-) => Finding;
+/** A finding on the campaign: named fields, so a message and a fix cannot be swapped. */
+export type Emit = (input: Omit<FindingInput, 'suite' | 'resource'>) => Finding;
 
 export function emitter(campaign: Campaign): Emit {
   const resource: Resource = { type: 'campaign', id: campaign.id, name: campaign.name };
-  return (check, severity, message, remediation, evidence, discriminator) =>
-    finding({
-      check,
-      suite: 'campaigns',
-      severity,
-      resource,
-      message,
-      remediation,
-      ...(evidence && { evidence }),
-      ...(discriminator !== undefined && { discriminator }),
-    });
+  return (input) => finding({ ...input, suite: 'campaigns', resource });
 }
 
 const NEGATIVE_STATUS: Readonly<Record<number, { message: string; hint: string }>> = {
-  [-1]: {
+  [CAMPAIGN_STATUS.accountsUnhealthy]: {
     message: 'Instantly stopped it because its sending accounts are unhealthy',
     hint: campaignHints.accountsUnhealthy,
   },
-  [-2]: {
+  [CAMPAIGN_STATUS.bounceProtect]: {
     message: 'Instantly paused it for a high bounce rate',
     hint: campaignHints.bounceProtect,
   },
-  [-99]: { message: 'sending is suspended', hint: campaignHints.accountSuspended },
+  [CAMPAIGN_STATUS.accountSuspended]: {
+    message: 'sending is suspended',
+    hint: campaignHints.accountSuspended,
+  },
 };
 
 function checkStatus(campaign: Campaign, make: Emit): Finding[] {
@@ -143,38 +118,38 @@ function checkStatus(campaign: Campaign, make: Emit): Finding[] {
   const label = CAMPAIGN_STATUS_LABELS[status];
   if (negative && label) {
     return [
-      make(
-        CAMPAIGN_CHECK.status,
-        'error',
-        `Campaign is in ${label} (status ${status}): ${negative.message}.`,
-        negative.hint,
-        { status, label },
-      ),
+      make({
+        check: CAMPAIGN_CHECK.status,
+        severity: 'error',
+        message: `Campaign is in ${label} (status ${status}): ${negative.message}.`,
+        remediation: negative.hint,
+        evidence: { status, label },
+      }),
     ];
   }
-  if (status === 2) {
+  if (status === CAMPAIGN_STATUS.paused) {
     return [
-      make(
-        CAMPAIGN_CHECK.paused,
-        'warning',
-        'Campaign is paused (status 2).',
-        campaignHints.paused,
-        {
+      make({
+        check: CAMPAIGN_CHECK.paused,
+        severity: 'warning',
+        message: 'Campaign is paused (status 2).',
+        remediation: campaignHints.paused,
+        evidence: {
           status,
           label: 'Paused',
         },
-      ),
+      }),
     ];
   }
   if (label === undefined) {
     return [
-      make(
-        CAMPAIGN_CHECK.status,
-        'warning',
-        `Campaign has a status Instantly does not document (${status}).`,
-        campaignHints.unknownStatus,
-        { status },
-      ),
+      make({
+        check: CAMPAIGN_CHECK.status,
+        severity: 'warning',
+        message: `Campaign has a status Instantly does not document (${status}).`,
+        remediation: campaignHints.unknownStatus,
+        evidence: { status },
+      }),
     ];
   }
   return [];
@@ -184,14 +159,14 @@ function checkSequence(campaign: Campaign, make: Emit): Finding[] {
   const steps = campaign.sequences?.[0]?.steps ?? [];
   if (steps.length === 0) {
     return [
-      make(
-        CAMPAIGN_CHECK.sequence,
-        'error',
-        'Campaign sequence has no email steps.',
-        campaignHints.noSteps,
-        { steps: 0 },
-        'no-steps',
-      ),
+      make({
+        check: CAMPAIGN_CHECK.sequence,
+        severity: 'error',
+        message: 'Campaign sequence has no email steps.',
+        remediation: campaignHints.noSteps,
+        evidence: { steps: 0 },
+        discriminator: 'no-steps',
+      }),
     ];
   }
   const findings: Finding[] = [];
@@ -202,16 +177,17 @@ function checkSequence(campaign: Campaign, make: Emit): Finding[] {
       .filter(({ variant }) => variant.v_disabled !== true);
     if (enabled.length === 0) {
       findings.push(
-        make(
-          CAMPAIGN_CHECK.sequence,
-          'error',
-          step.variants.length === 0
-            ? `Step ${stepNo} of the sequence has no variant.`
-            : `Every variant of step ${stepNo} is disabled.`,
-          campaignHints.allVariantsDisabled,
-          { step: stepNo, variants: step.variants.length },
-          `step-${stepNo}`,
-        ),
+        make({
+          check: CAMPAIGN_CHECK.sequence,
+          severity: 'error',
+          message:
+            step.variants.length === 0
+              ? `Step ${stepNo} of the sequence has no variant.`
+              : `Every variant of step ${stepNo} is disabled.`,
+          remediation: campaignHints.allVariantsDisabled,
+          evidence: { step: stepNo, variants: step.variants.length },
+          discriminator: `step-${stepNo}`,
+        }),
       );
       return;
     }
@@ -224,14 +200,14 @@ function checkSequence(campaign: Campaign, make: Emit): Finding[] {
     }
     if (problems.length > 0) {
       findings.push(
-        make(
-          CAMPAIGN_CHECK.sequence,
-          'error',
-          `Step ${stepNo}: ${problems.join(', ')}.`,
-          campaignHints.emptyContent,
-          { step: stepNo, problems },
-          `step-${stepNo}`,
-        ),
+        make({
+          check: CAMPAIGN_CHECK.sequence,
+          severity: 'error',
+          message: `Step ${stepNo}: ${problems.join(', ')}.`,
+          remediation: campaignHints.emptyContent,
+          evidence: { step: stepNo, problems },
+          discriminator: `step-${stepNo}`,
+        }),
       );
     }
   });
@@ -259,41 +235,41 @@ function checkSchedule(campaign: Campaign, now: Date, make: Emit): Finding[] {
   const entries = schedule.schedules;
   if (entries.length === 0) {
     return [
-      make(
-        CAMPAIGN_CHECK.schedule,
-        'error',
-        'Campaign has no sending schedule.',
-        campaignHints.noSchedule,
-        {},
-        'none',
-      ),
+      make({
+        check: CAMPAIGN_CHECK.schedule,
+        severity: 'error',
+        message: 'Campaign has no sending schedule.',
+        remediation: campaignHints.noSchedule,
+        evidence: {},
+        discriminator: 'none',
+      }),
     ];
   }
   const findings: Finding[] = [];
   if (!entries.some((s) => Object.values(s.days).some((on) => on))) {
     findings.push(
-      make(
-        CAMPAIGN_CHECK.schedule,
-        'error',
-        'No sending day is enabled in the campaign schedule.',
-        campaignHints.noDays,
-        { schedules: entries.map((s) => ({ name: s.name, days: s.days })) },
-        'no-days',
-      ),
+      make({
+        check: CAMPAIGN_CHECK.schedule,
+        severity: 'error',
+        message: 'No sending day is enabled in the campaign schedule.',
+        remediation: campaignHints.noDays,
+        evidence: { schedules: entries.map((s) => ({ name: s.name, days: s.days })) },
+        discriminator: 'no-days',
+      }),
     );
   }
   entries.forEach((entry, index) => {
     const { from, to } = entry.timing;
     if (!TIME.test(from) || !TIME.test(to) || from >= to) {
       findings.push(
-        make(
-          CAMPAIGN_CHECK.schedule,
-          'warning',
-          `Schedule "${entry.name}" sends in an empty window (${from} to ${to}).`,
-          campaignHints.badWindow,
-          { schedule: entry.name, from, to, timezone: entry.timezone },
-          `window-${index + 1}`,
-        ),
+        make({
+          check: CAMPAIGN_CHECK.schedule,
+          severity: 'warning',
+          message: `Schedule "${entry.name}" sends in an empty window (${from} to ${to}).`,
+          remediation: campaignHints.badWindow,
+          evidence: { schedule: entry.name, from, to, timezone: entry.timezone },
+          discriminator: `window-${index + 1}`,
+        }),
       );
     }
   });
@@ -302,14 +278,14 @@ function checkSchedule(campaign: Campaign, now: Date, make: Emit): Finding[] {
     const today = dateIn(now, entries[0]?.timezone);
     if (end < today) {
       findings.push(
-        make(
-          CAMPAIGN_CHECK.schedule,
-          'warning',
-          `Campaign schedule ended on ${end} but the campaign is still active.`,
-          campaignHints.ended,
-          { end_date: end, today },
-          'ended',
-        ),
+        make({
+          check: CAMPAIGN_CHECK.schedule,
+          severity: 'warning',
+          message: `Campaign schedule ended on ${end} but the campaign is still active.`,
+          remediation: campaignHints.ended,
+          evidence: { end_date: end, today },
+          discriminator: 'ended',
+        }),
       );
     }
   }
@@ -341,14 +317,14 @@ function checkSenders(
   const tags = campaign.email_tag_list ?? [];
   if (emails.length === 0 && tags.length === 0) {
     return [
-      make(
-        CAMPAIGN_CHECK.senders,
-        'error',
-        'Campaign has no sending accounts (empty email list and no account tag).',
-        campaignHints.noSenders,
-        { email_list: [], email_tag_list: [] },
-        'none',
-      ),
+      make({
+        check: CAMPAIGN_CHECK.senders,
+        severity: 'error',
+        message: 'Campaign has no sending accounts (empty email list and no account tag).',
+        remediation: campaignHints.noSenders,
+        evidence: { email_list: [], email_tag_list: [] },
+        discriminator: 'none',
+      }),
     ];
   }
   if (!accounts) return [];
@@ -356,26 +332,26 @@ function checkSenders(
   const findings: Finding[] = [];
   for (const email of senders.missingEmails) {
     findings.push(
-      make(
-        CAMPAIGN_CHECK.senders,
-        'error',
-        `Sending account ${email} is not in the workspace.`,
-        campaignHints.missingSender,
-        { email },
-        `missing:${email.toLowerCase()}`,
-      ),
+      make({
+        check: CAMPAIGN_CHECK.senders,
+        severity: 'error',
+        message: `Sending account ${email} is not in the workspace.`,
+        remediation: campaignHints.missingSender,
+        evidence: { email },
+        discriminator: `missing:${email.toLowerCase()}`,
+      }),
     );
   }
   for (const tag of senders.emptyTags) {
     findings.push(
-      make(
-        CAMPAIGN_CHECK.senders,
-        'warning',
-        `No account carries the sending tag ${tag}.`,
-        campaignHints.emptyTag,
-        { tag },
-        `tag:${tag}`,
-      ),
+      make({
+        check: CAMPAIGN_CHECK.senders,
+        severity: 'warning',
+        message: `No account carries the sending tag ${tag}.`,
+        remediation: campaignHints.emptyTag,
+        evidence: { tag },
+        discriminator: `tag:${tag}`,
+      }),
     );
   }
   const unusable = senders.accounts.filter(
@@ -383,22 +359,23 @@ function checkSenders(
   );
   if (senders.accounts.length === 0 || unusable.length === senders.accounts.length) {
     findings.push(
-      make(
-        CAMPAIGN_CHECK.senders,
-        'error',
-        senders.accounts.length === 0
-          ? "None of the campaign's sending accounts exists in the workspace."
-          : `None of the campaign's ${senders.accounts.length} sending accounts can send.`,
-        campaignHints.noUsableSender,
-        {
+      make({
+        check: CAMPAIGN_CHECK.senders,
+        severity: 'error',
+        message:
+          senders.accounts.length === 0
+            ? "None of the campaign's sending accounts exists in the workspace."
+            : `None of the campaign's ${senders.accounts.length} sending accounts can send.`,
+        remediation: campaignHints.noUsableSender,
+        evidence: {
           senders: unusable.map((a) => ({
             email: a.email,
             status: a.status,
             label: a.status === undefined ? undefined : ACCOUNT_STATUS_LABELS[a.status],
           })),
         },
-        'unusable',
-      ),
+        discriminator: 'unusable',
+      }),
     );
   }
   return findings;
@@ -407,13 +384,13 @@ function checkSenders(
 function checkDailyLimit(campaign: Campaign, make: Emit): Finding[] {
   if (campaign.daily_limit !== 0) return [];
   return [
-    make(
-      CAMPAIGN_CHECK.dailyLimit,
-      'warning',
-      'Campaign daily limit is 0: it sends nothing.',
-      campaignHints.dailyLimitZero,
-      { daily_limit: 0 },
-    ),
+    make({
+      check: CAMPAIGN_CHECK.dailyLimit,
+      severity: 'warning',
+      message: 'Campaign daily limit is 0: it sends nothing.',
+      remediation: campaignHints.dailyLimitZero,
+      evidence: { daily_limit: 0 },
+    }),
   ];
 }
 
@@ -424,18 +401,24 @@ function checkLeads(
   make: Emit,
 ): Finding[] {
   // Completed campaigns are done with their leads; subsequences run after the main sequence.
-  if (campaign.status === 3 || campaign.status === 4 || analytics === undefined) return [];
+  if (
+    campaign.status === CAMPAIGN_STATUS.completed ||
+    campaign.status === CAMPAIGN_STATUS.runningSubsequences ||
+    analytics === undefined
+  )
+    return [];
   if (analytics === 'missing') {
     // Instantly leaves drafts out of its analytics until they have any: "no analytics yet" is
     // not a fault, and alone it does not block a launch (the suite names it in its details).
-    if (campaign.status === 0) return [];
+    if (campaign.status === CAMPAIGN_STATUS.draft) return [];
     return [
-      make(
-        CAMPAIGN_CHECK.leads,
-        'unknown',
-        'Instantly returned no analytics for this campaign, so its leads and bounce rate were not checked.',
-        campaignHints.noAnalytics,
-      ),
+      make({
+        check: CAMPAIGN_CHECK.leads,
+        severity: 'unknown',
+        message:
+          'Instantly returned no analytics for this campaign, so its leads and bounce rate were not checked.',
+        remediation: campaignHints.noAnalytics,
+      }),
     ];
   }
   const { leads_count: leads, contacted_count: contacted } = analytics;
@@ -445,29 +428,36 @@ function checkLeads(
   if (leads === 0 && contacted > 0) return [];
   if (leads === 0) {
     return [
-      make(CAMPAIGN_CHECK.leads, 'error', 'Campaign has no leads.', campaignHints.noLeads, {
-        leads_count: 0,
+      make({
+        check: CAMPAIGN_CHECK.leads,
+        severity: 'error',
+        message: 'Campaign has no leads.',
+        remediation: campaignHints.noLeads,
+        evidence: {
+          leads_count: 0,
+        },
       }),
     ];
   }
   const remaining = Math.max(0, leads - contacted);
   if (remaining < config.min_remaining_leads) {
     return [
-      make(
-        CAMPAIGN_CHECK.leads,
-        'warning',
-        remaining === 0
-          ? `All ${leads} leads have been contacted: none is left to start the sequence.`
-          : `Only ${remaining} of ${leads} leads are left to contact (minimum ${config.min_remaining_leads}).`,
-        campaignHints.leadsExhausted,
-        {
+      make({
+        check: CAMPAIGN_CHECK.leads,
+        severity: 'warning',
+        message:
+          remaining === 0
+            ? `All ${leads} leads have been contacted: none is left to start the sequence.`
+            : `Only ${remaining} of ${leads} leads are left to contact (minimum ${config.min_remaining_leads}).`,
+        remediation: campaignHints.leadsExhausted,
+        evidence: {
           leads_count: leads,
           contacted_count: contacted,
           remaining,
           min_remaining_leads: config.min_remaining_leads,
         },
-        'exhausted',
-      ),
+        discriminator: 'exhausted',
+      }),
     ];
   }
   return [];
@@ -487,25 +477,20 @@ function checkBounceRate(
     rate >= error ? 'error' : rate >= warning ? 'warning' : undefined;
   if (!severity) return [];
   return [
-    make(
-      CAMPAIGN_CHECK.bounceRate,
+    make({
+      check: CAMPAIGN_CHECK.bounceRate,
       severity,
-      `Bounce rate is ${percent(rate)} over the last ${window_days} days (${bounced} of ${contacted} contacted leads; ${severity} at ${percent(severity === 'error' ? error : warning)}).`,
-      campaignHints.bounceRate,
-      {
+      message: `Bounce rate is ${percent(rate)} over the last ${window_days} days (${bounced} of ${contacted} contacted leads; ${severity} at ${percent(severity === 'error' ? error : warning)}).`,
+      remediation: campaignHints.bounceRate,
+      evidence: {
         bounced_count: bounced,
         contacted_count: contacted,
         rate,
         threshold: severity === 'error' ? error : warning,
         window_days,
       },
-    ),
+    }),
   ];
-}
-
-export function percent(fraction: number): string {
-  const p = fraction * 100;
-  return `${Number.isInteger(p) ? p : p.toFixed(1)} %`;
 }
 
 type Outcome = Severity | 'ok';
@@ -546,13 +531,13 @@ export function checkSendingStatus(
   if (status === null) {
     if (!isActive(campaign) || sending.summary?.status) return [];
     return [
-      make(
-        CAMPAIGN_CHECK.sendingStatus,
-        'warning',
-        'Instantly has no sending data for this active campaign yet.',
-        campaignHints.noSendingData,
-        { diagnostics: null },
-      ),
+      make({
+        check: CAMPAIGN_CHECK.sendingStatus,
+        severity: 'warning',
+        message: 'Instantly has no sending data for this active campaign yet.',
+        remediation: campaignHints.noSendingData,
+        evidence: { diagnostics: null },
+      }),
     ];
   }
   const known = SENDING_STATUS_SEVERITY[status];
@@ -571,14 +556,15 @@ export function checkSendingStatus(
   const what = message ? `${status}: ${message}` : status;
   const since = escalated && firstSeen ? ` (since ${firstSeen})` : '';
   return [
-    make(
-      CAMPAIGN_CHECK.sendingStatus,
+    make({
+      check: CAMPAIGN_CHECK.sendingStatus,
       severity,
-      known === undefined
-        ? `Instantly reports an unknown sending state (${what}).`
-        : `Instantly reports the campaign is not sending normally (${what})${since}.`,
-      sendingStatusHints[status] ?? unknownSendingStatusHint,
-      {
+      message:
+        known === undefined
+          ? `Instantly reports an unknown sending state (${what}).`
+          : `Instantly reports the campaign is not sending normally (${what})${since}.`,
+      remediation: sendingStatusHints[status] ?? unknownSendingStatusHint,
+      evidence: {
         status,
         ...(message !== undefined && { status_message: message }),
         ...(firstSeen !== undefined && { issue_first_seen_at: firstSeen }),
@@ -586,7 +572,7 @@ export function checkSendingStatus(
           consecutive_loops_with_issue: diagnostics.issue_tracking.consecutive_loops_with_issue,
         }),
       },
-    ),
+    }),
   ];
 }
 
@@ -595,23 +581,23 @@ function checkNotSending(campaign: Campaign, make: Emit): Finding[] {
   if (value === null || value === undefined) return [];
   if (value === 99) {
     return [
-      make(
-        CAMPAIGN_CHECK.notSending,
-        'error',
-        `Campaign is not sending because of an error (not_sending_status 99): ${NOT_SENDING_STATUS_DESCRIPTIONS[99] ?? ''}`,
-        campaignHints.notSending99,
-        { not_sending_status: 99 },
-      ),
+      make({
+        check: CAMPAIGN_CHECK.notSending,
+        severity: 'error',
+        message: `Campaign is not sending because of an error (not_sending_status 99): ${NOT_SENDING_STATUS_DESCRIPTIONS[99] ?? ''}`,
+        remediation: campaignHints.notSending99,
+        evidence: { not_sending_status: 99 },
+      }),
     ];
   }
   if (NOT_SENDING_STATUS_DESCRIPTIONS[value] !== undefined) return [];
   return [
-    make(
-      CAMPAIGN_CHECK.notSending,
-      'warning',
-      `Campaign has a not-sending reason Instantly does not document (${value}).`,
-      campaignHints.unknownNotSending,
-      { not_sending_status: value },
-    ),
+    make({
+      check: CAMPAIGN_CHECK.notSending,
+      severity: 'warning',
+      message: `Campaign has a not-sending reason Instantly does not document (${value}).`,
+      remediation: campaignHints.unknownNotSending,
+      evidence: { not_sending_status: value },
+    }),
   ];
 }

@@ -1,5 +1,9 @@
 import type { CampaignsConfig } from '../config/schema.js';
-import type { Campaign } from '../instantly/schemas/campaigns.js';
+import {
+  CAMPAIGN_STATUS as S,
+  CAMPAIGN_STATUS_VALUES,
+  type Campaign,
+} from '../instantly/schemas/campaigns.js';
 import { namePattern } from '../config/regex-safety.js';
 
 /**
@@ -16,14 +20,14 @@ const STATUS_VALUES: Record<
   Exclude<CampaignsConfig['include']['status'][number], 'all'>,
   number[]
 > = {
-  active: [1, 4],
-  draft: [0],
-  paused: [2],
-  completed: [3],
-  subsequences: [4],
+  active: [S.active, S.runningSubsequences],
+  draft: [S.draft],
+  paused: [S.paused],
+  completed: [S.completed],
+  subsequences: [S.runningSubsequences],
 };
 
-const KNOWN_STATUSES = new Set([-99, -2, -1, 0, 1, 2, 3, 4]);
+const KNOWN_STATUSES: ReadonlySet<number> = new Set(CAMPAIGN_STATUS_VALUES);
 
 export interface SelectionInput {
   campaigns: readonly Campaign[];
@@ -89,5 +93,5 @@ function selectionRule(
 
 /** Active in the contract's sense: sending its sequence (1) or its subsequences (4). */
 export function isActive(campaign: Pick<Campaign, 'status'>): boolean {
-  return campaign.status === 1 || campaign.status === 4;
+  return campaign.status === S.active || campaign.status === S.runningSubsequences;
 }

@@ -1,5 +1,6 @@
 import {
   Campaign,
+  CAMPAIGN_STATUS,
   type CampaignAnalytics,
   CampaignDailyAnalytics,
   type CampaignDailyRow,
@@ -9,7 +10,6 @@ import { Subsequence } from '../instantly/schemas/subsequences.js';
 import type { Finding, Resource } from '../model/report.js';
 import {
   CAMPAIGN_CHECK,
-  campaignChecks,
   campaignNotFound,
   evaluateCampaign,
   type AnalyticsInput,
@@ -19,16 +19,11 @@ import { finding } from './finding.js';
 import { asLaunchBlockers, launchGateIds } from './launch-gate.js';
 import { mapLimit } from './map-limit.js';
 import { errorFacts } from './scopes.js';
-import {
-  dailyWindow,
-  foldVerdict,
-  judgeDailySending,
-  STALLED_CHECK,
-  stalledChecks,
-} from './stalled.js';
+import { dailyWindow, foldVerdict, judgeDailySending, STALLED_CHECK } from './stalled.js';
 import { indexAccounts, type AccountIndex } from './senders.js';
 import { evaluateSubsequences, type SubsequenceStatus } from './subsequences.js';
-import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
+import type { Suite, SuiteContext, SuiteOutcome } from './types.js';
+import type { CheckId } from '../model/checks.js';
 import { unknownFromError } from './unknown.js';
 
 /**
@@ -37,8 +32,6 @@ import { unknownFromError } from './unknown.js';
  * per 100 items) plus, per checked active campaign, its sending status (docs/instantly-api.md,
  * "Request plan"), then evaluate each campaign with the pure rules of campaign-checks.ts.
  */
-
-export const checks: readonly CheckDefinition[] = [...campaignChecks, ...stalledChecks];
 
 const SUITE = 'campaigns' as const;
 const SUITE_RESOURCE: Resource = { type: 'suite', id: SUITE, name: 'Campaigns' };
@@ -67,8 +60,10 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
   const needDetails = selected.filter((c) => c.sequences === undefined);
   const askStatus = config.sending_status ? selected.filter(isActive) : [];
   // Daily sending of Active campaigns (status 1); running subsequences (4) are not judged.
-  const askDaily = config.stalled.enabled ? selected.filter((c) => c.status === 1) : [];
-  const askSubsequences = askStatus.filter((c) => c.status === 4);
+  const askDaily = config.stalled.enabled
+    ? selected.filter((c) => c.status === CAMPAIGN_STATUS.active)
+    : [];
+  const askSubsequences = askStatus.filter((c) => c.status === CAMPAIGN_STATUS.runningSubsequences);
   const total = needDetails.length + askStatus.length + askDaily.length + askSubsequences.length;
   let done = 0;
   const tick = () => {
@@ -137,7 +132,7 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
   }
 
   const noAnalyticsYet = lifetimeById
-    ? selected.filter((c) => c.status === 0 && !lifetimeById.has(c.id)).length
+    ? selected.filter((c) => c.status === CAMPAIGN_STATUS.draft && !lifetimeById.has(c.id)).length
     : 0;
 
   findings.push(...requestFindings, ...dailyFindings);
@@ -145,7 +140,11 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
 
   for (const listed of selected) {
     const campaign = detailed.get(listed.id) ?? listed;
-    if (campaign.sequences === undefined && campaign.status === 0 && detailed.has(listed.id)) {
+    if (
+      campaign.sequences === undefined &&
+      campaign.status === CAMPAIGN_STATUS.draft &&
+      detailed.has(listed.id)
+    ) {
       // Real drafts come without `sequences` until a step is written (docs/instantly-api.md,
       // "Campaigns"): for a draft the absent field is an empty sequence, not a gap in the answer.
       findings.push(...evaluate({ ...campaign, sequences: [] }));
@@ -228,7 +227,12 @@ async function leadCounts(
   const rows = await ctx.resources.campaignLifetime();
   const have = new Set(rows.map((r) => r.campaign_id));
   const absent = selected
-    .filter((c) => c.status !== 3 && c.status !== 4 && !have.has(c.id))
+    .filter(
+      (c) =>
+        c.status !== CAMPAIGN_STATUS.completed &&
+        c.status !== CAMPAIGN_STATUS.runningSubsequences &&
+        !have.has(c.id),
+    )
     .map((c) => c.id);
   if (absent.length === 0) return rows;
   return [...rows, ...(await ctx.resources.campaignLifetimeByIds(absent))];
@@ -378,7 +382,7 @@ async function fetchDaily(
 async function perCampaign(
   ctx: SuiteContext,
   campaigns: readonly Campaign[],
-  check: string,
+  check: CheckId,
   what: string,
   findings: Finding[],
   request: (c: Campaign) => Promise<void>,

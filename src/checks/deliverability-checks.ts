@@ -5,10 +5,10 @@ import type {
   PlacementStats,
   PlacementTest,
 } from '../instantly/schemas/deliverability.js';
+import type { CheckId } from '../model/checks.js';
 import type { Finding, Resource, Severity } from '../model/report.js';
-import { percent } from './campaign-checks.js';
+import { percent } from '../report/format.js';
 import { finding } from './finding.js';
-import type { CheckDefinition } from './types.js';
 
 /**
  * Pure rules of the deliverability suite: inbox placement (spam share overall and per provider),
@@ -21,17 +21,7 @@ export const DELIVERABILITY_CHECK = {
   blocklist: 'deliverability.blocklist',
   spamAssassin: 'deliverability.spamassassin',
   recommendation: 'deliverability.recommendation',
-} as const;
-
-export const deliverabilityChecks: readonly CheckDefinition[] = [
-  { id: DELIVERABILITY_CHECK.placement, title: 'Inbox placement: share landing in spam' },
-  { id: DELIVERABILITY_CHECK.blocklist, title: 'Sending domain or IP on a blocklist' },
-  { id: DELIVERABILITY_CHECK.spamAssassin, title: 'SpamAssassin judges the test email spam' },
-  {
-    id: DELIVERABILITY_CHECK.recommendation,
-    title: "Instantly's deliverability agent recommends an action",
-  },
-];
+} as const satisfies Record<string, CheckId>;
 
 const SUITE = 'deliverability' as const;
 

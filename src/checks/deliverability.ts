@@ -6,10 +6,10 @@ import {
   PlacementTest,
   type PlacementStats,
 } from '../instantly/schemas/deliverability.js';
+import type { CheckId } from '../model/checks.js';
 import type { Finding, Resource } from '../model/report.js';
 import {
   DELIVERABILITY_CHECK,
-  deliverabilityChecks,
   evaluateFeedItem,
   evaluatePlacement,
   evaluateReports,
@@ -18,7 +18,7 @@ import {
   testResource,
 } from './deliverability-checks.js';
 import { mapLimit } from './map-limit.js';
-import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
+import type { Suite, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
 
 /**
@@ -29,8 +29,6 @@ import { unknownFromError } from './unknown.js';
  * plan"): P(T) test pages, 3 × ⌈G/100⌉ stats calls, one report page per recent test, 2 for the
  * agent. Each part fails on its own: a missing scope is an `unknown` finding naming it.
  */
-
-export const checks: readonly CheckDefinition[] = deliverabilityChecks;
 
 const SUITE = 'deliverability' as const;
 const SUITE_RESOURCE: Resource = { type: 'suite', id: SUITE, name: 'Deliverability' };
@@ -66,7 +64,7 @@ interface Part {
   checked: number;
 }
 
-function failed(ctx: SuiteContext, err: unknown, check: string, what: string): Part {
+function failed(ctx: SuiteContext, err: unknown, check: CheckId, what: string): Part {
   if (ctx.signal.aborted) throw err;
   return {
     findings: [unknownFromError(err, { check, suite: SUITE, resource: SUITE_RESOURCE, what })],

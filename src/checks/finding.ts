@@ -5,9 +5,10 @@ import {
   type Severity,
   type SuiteName,
 } from '../model/report.js';
+import type { CheckId } from '../model/checks.js';
 
 export interface FindingInput {
-  check: string;
+  check: CheckId;
   suite: SuiteName;
   severity: Severity;
   resource: Resource;

@@ -1,8 +1,9 @@
+import { suiteOfCheck, type CheckId } from '../model/checks.js';
 import { finding } from './finding.js';
-import type { Finding, SilencedFinding, SuiteName } from '../model/report.js';
+import type { Finding, SilencedFinding } from '../model/report.js';
 import { ignoreExpiresAt, type ConfigFile, type IgnoreEntry } from '../config/schema.js';
 
-export const IGNORE_EXPIRED_CHECK = 'config.ignore-expired';
+export const IGNORE_EXPIRED_CHECK: CheckId = 'config.ignore-expired';
 
 export interface PolicyResult {
   /** What counts: statuses, the summary's table, the tracking issue. */
@@ -39,10 +40,12 @@ export function applyPolicy(
     }
   }
 
+  // Read by the finding's text id: a report's findings keep `check` as a string.
+  const overrides: Readonly<Record<string, 'error' | 'warning' | undefined>> = config.severity;
   const result: PolicyResult = { findings: [], silenced: [] };
   for (const original of [...findings, ...expired]) {
-    const override = Object.hasOwn(config.severity, original.check)
-      ? config.severity[original.check]
+    const override = Object.hasOwn(overrides, original.check)
+      ? overrides[original.check]
       : undefined;
     const item =
       override !== undefined && original.severity !== 'unknown' && override !== original.severity
@@ -66,32 +69,6 @@ function matches(entry: IgnoreEntry, item: Finding): boolean {
   // Emails and domains are case-insensitive, and people copy names from the UI.
   const wanted = entry.resource.trim().toLowerCase();
   return item.resource.id.toLowerCase() === wanted || item.resource.name?.toLowerCase() === wanted;
-}
-
-/**
- * The suite a check id belongs to, from its `<resource>.<name>` prefix. An expired entry's
- * warning is filed under the suite whose findings the entry used to silence, so it shows up
- * next to them; anything that is not a campaign, account or webhook check goes with `auth`,
- * the suite about the workspace as a whole.
- */
-export function suiteOfCheck(checkId: string): SuiteName {
-  const prefix = checkId.split('.')[0];
-  switch (prefix) {
-    case 'campaign':
-    case 'campaigns':
-      return 'campaigns';
-    case 'account':
-    case 'accounts':
-    case 'domain':
-      return 'accounts';
-    case 'webhook':
-    case 'webhooks':
-      return 'webhooks';
-    case 'deliverability':
-      return 'deliverability';
-    default:
-      return 'auth';
-  }
 }
 
 function expiredEntryFinding(entry: IgnoreEntry): Finding {

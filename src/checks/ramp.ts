@@ -1,8 +1,8 @@
 import type { AccountsConfig } from '../config/schema.js';
 import type { Account } from '../instantly/schemas/accounts.js';
+import type { CheckId } from '../model/checks.js';
 import type { Finding } from '../model/report.js';
 import { finding } from './finding.js';
-import type { CheckDefinition } from './types.js';
 
 /**
  * Sender ramp-up: a mailbox whose warmup started recently should not yet be at a full daily
@@ -15,11 +15,7 @@ import type { CheckDefinition } from './types.js';
  * allowed limit is `start + per_day × days since warmup started`, at most `max_daily_limit`.
  */
 
-export const RAMP_CHECK = 'account.ramp';
-
-export const rampChecks: readonly CheckDefinition[] = [
-  { id: RAMP_CHECK, title: 'New mailbox ramping up too fast' },
-];
+export const RAMP_CHECK = 'account.ramp' satisfies CheckId;
 
 export type RampConfig = AccountsConfig['ramp'];
 

@@ -1,6 +1,10 @@
 import type { CampaignsConfig } from '../config/schema.js';
-import type { Campaign, CampaignDailyRow } from '../instantly/schemas/campaigns.js';
-import type { CheckDefinition } from './types.js';
+import {
+  CAMPAIGN_STATUS,
+  type Campaign,
+  type CampaignDailyRow,
+} from '../instantly/schemas/campaigns.js';
+import type { CheckId } from '../model/checks.js';
 import type { Finding, Severity } from '../model/report.js';
 import { campaignHints } from './campaign-hints.js';
 import { dateIn } from './campaign-checks.js';
@@ -14,11 +18,7 @@ import { finding } from './finding.js';
  * verdict rather than reported twice.
  */
 
-export const STALLED_CHECK = 'campaign.stalled';
-
-export const stalledChecks: readonly CheckDefinition[] = [
-  { id: STALLED_CHECK, title: 'Campaign stopped sending inside its schedule' },
-];
+export const STALLED_CHECK = 'campaign.stalled' satisfies CheckId;
 
 export type StalledConfig = CampaignsConfig['stalled'];
 
@@ -103,7 +103,7 @@ export function judgeDailySending(
   now: Date,
 ): StalledVerdict | undefined {
   const { campaign } = input;
-  if (campaign.status !== 1) return undefined;
+  if (campaign.status !== CAMPAIGN_STATUS.active) return undefined;
   if (input.leadsLeft === 0 || campaign.daily_limit === 0) return undefined;
   const judged = judgedDays(campaign, now, config.window_days);
   if (judged.length === 0) return undefined;

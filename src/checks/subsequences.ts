@@ -23,15 +23,13 @@ export function evaluateSubsequences(
   return entries.flatMap(({ subsequence, status }) => {
     if (!status.diagnostics?.status) return [];
     const label = subsequence.name ?? subsequence.id;
-    const make: Emit = (check, severity, message, remediation, evidence, discriminator) =>
-      base(
-        check,
-        severity,
-        `Subsequence "${label}": ${message}`,
-        remediation,
-        { ...evidence, subsequence_id: subsequence.id },
-        `subsequence:${subsequence.id}${discriminator === undefined ? '' : `:${discriminator}`}`,
-      );
+    const make: Emit = (input) =>
+      base({
+        ...input,
+        message: `Subsequence "${label}": ${input.message}`,
+        evidence: { ...input.evidence, subsequence_id: subsequence.id },
+        discriminator: `subsequence:${subsequence.id}${input.discriminator === undefined ? '' : `:${input.discriminator}`}`,
+      });
     return checkSendingStatus(campaign, status, now, make);
   });
 }

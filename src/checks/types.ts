@@ -62,11 +62,3 @@ export interface Suite {
   name: SuiteName;
   run(ctx: SuiteContext): Promise<SuiteOutcome>;
 }
-
-/** Every check a suite can emit, so config can validate `severity` and `ignore` names. */
-export interface CheckDefinition {
-  /** Stable id, `<resource>.<name>`, e.g. `campaign.status`, `account.connection`. */
-  id: string;
-  /** A few words for people, e.g. "Campaign status". */
-  title: string;
-}

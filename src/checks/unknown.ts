@@ -1,10 +1,11 @@
 import type { Finding, Resource, SuiteName } from '../model/report.js';
+import type { CheckId } from '../model/checks.js';
 import { finding } from './finding.js';
 import { describeError, errorFacts, isCdnBlock, scopeRemediation } from './scopes.js';
 import { HINTS } from './hints.js';
 
 export interface UnknownTarget {
-  check: string;
+  check: CheckId;
   suite: SuiteName;
   resource: Resource;
   /** What could not be checked, e.g. "Webhook delivery failure rate". */

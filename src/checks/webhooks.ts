@@ -13,15 +13,7 @@ import { fetchOrUnknown } from './fetch-or-unknown.js';
 import { finding } from './finding.js';
 import { HINTS } from './hints.js';
 import { describeError, errorFacts } from './scopes.js';
-import type { CheckDefinition, Suite, SuiteContext, SuiteOutcome } from './types.js';
-
-export const checks: CheckDefinition[] = [
-  { id: 'webhook.status', title: 'Webhook disabled after delivery failures (status -1)' },
-  { id: 'webhook.https', title: 'Webhook target is not https' },
-  { id: 'webhook.failure-rate', title: 'Webhook delivery failure rate' },
-  { id: 'webhook.required-events', title: 'Required webhook event has no webhook' },
-  { id: 'webhook.test', title: 'Webhook test delivery' },
-];
+import type { Suite, SuiteContext, SuiteOutcome } from './types.js';
 
 const SUITE = 'webhooks' as const;
 

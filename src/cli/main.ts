@@ -2,10 +2,11 @@ import type { Dispatcher } from 'undici';
 import { CHECK_IDS } from '../checks/catalog.js';
 import { parseCliArgs, settingsFromCli, type OutputOptions } from '../config/cli-args.js';
 import { ConfigError, UsageError } from '../config/errors.js';
-import { ConfigFile, type RunSettings } from '../config/schema.js';
+import { ConfigFile, type NotifySettings, type RunSettings } from '../config/schema.js';
 import { mergeSettings } from '../config/settings.js';
 import { progressFor } from './progress.js';
 import type { RunOutcome } from '../publish/publish.js';
+import { notifyStateless } from '../publish/notify-step.js';
 import { emit } from '../publish/terminal.js';
 import { EXIT, exitCodeFor } from '../report/verdict.js';
 import { isAgencyRun, runHealthCheck, runWorkspaces } from '../run-health.js';
@@ -17,7 +18,8 @@ const USAGE = `Usage:
   ${TOOL_NAME} check [--checks auth,campaigns] [--config FILE] [--base-url URL] [--campaign ID]...
                      [--workspace-id ID] [--format text|markdown|json] [--output FILE]
                      [--rate-limit N] [--timeout S] [--fail-on error|warning|never]
-                     [--record DIR [--no-redact-emails]]
+                     [--heartbeat-url URL] [--record DIR [--no-redact-emails]]
+                     [--notify-url URL [--notify-format auto|slack|teams|discord|json]]
   ${TOOL_NAME} replay DIR [--format text|markdown|json] [--output FILE] [--config FILE]
                      [--checks auth,campaigns] [--fail-on error|warning|never]
   ${TOOL_NAME} demo  [--format text|markdown|json] [--output FILE]
@@ -81,6 +83,16 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
           process.stderr.write(`${TOOL_NAME}: ${line}\n`),
         );
       await emit(outcome, command, process.stdout, env);
+      if (settings.heartbeatUrl) {
+        // Contract section 6: <url> after a run that saw everything, <url>/fail otherwise.
+        const { heartbeatAfter } = await import('../publish/heartbeat.js');
+        const reports =
+          outcome.kind === 'single' ? [outcome.report] : outcome.runs.map((r) => r.report);
+        const warning = await heartbeatAfter(settings.heartbeatUrl, reports);
+        if (warning) process.stderr.write(`${TOOL_NAME}: ${warning}\n`);
+      }
+      // --notify-url (contract section 7): a failed notification is a warning, never the exit code.
+      if (settings.notify) await notifyCli(outcome, settings.notify, settings.config.issue);
       return exitCode(outcome, settings.failOn);
     }
     case 'replay':
@@ -128,6 +140,26 @@ async function check(
   } finally {
     progress.end();
   }
+}
+
+async function notifyCli(
+  outcome: RunOutcome,
+  target: NotifySettings,
+  config: RunSettings['config']['issue'],
+): Promise<void> {
+  const rows =
+    outcome.kind === 'single'
+      ? [
+          {
+            id: outcome.report.workspace?.id ?? '',
+            name: outcome.report.workspace?.name ?? 'workspace',
+            report: outcome.report,
+          },
+        ]
+      : outcome.runs.map((r) => ({ id: r.entry.id, name: r.name, report: r.report }));
+  await notifyStateless(target, rows, config, (line) =>
+    process.stderr.write(`${TOOL_NAME}: ${line}\n`),
+  );
 }
 
 /** The worst exit code of the run's workspaces. */

@@ -1,21 +1,16 @@
+import { CHECK_IDS } from '../model/checks.js';
 import { quote } from './describe.js';
 import type { PathIssue } from './issues.js';
 import { nearest } from './suggest.js';
 
 /**
- * Checks the policy itself emits (src/checks/policy.ts); they may be named in `severity` and
- * `ignore` like any other check.
- */
-export const POLICY_CHECKS = ['config.ignore-expired'] as const;
-
-/**
  * `severity` keys and `ignore[].check` must name checks that exist: a misspelt id would
- * otherwise silently override or silence nothing. The list comes from the check catalogue, so
- * this runs on the raw data next to the schema, and all problems are reported together.
+ * otherwise silently override or silence nothing. The list is the check catalogue
+ * (src/model/checks.ts); this runs on the raw data next to the schema, so all problems are
+ * reported together, each with the nearest known id.
  */
-export function checkIdIssues(data: unknown, knownChecks: readonly string[]): PathIssue[] {
+export function checkIdIssues(data: unknown, known: readonly string[] = CHECK_IDS): PathIssue[] {
   if (data === null || typeof data !== 'object') return [];
-  const known = [...knownChecks, ...POLICY_CHECKS];
   const issues: PathIssue[] = [];
   const { severity, ignore } = data as { severity?: unknown; ignore?: unknown };
 

@@ -3,14 +3,17 @@ import { SUITE_NAMES, type SuiteName } from '../model/report.js';
 import { quote } from './describe.js';
 import { ConfigError, Problems, UsageError, type ConfigProblem } from './errors.js';
 import { readConfigFile, type ReadFile } from './load-file.js';
-import type { RunSettings } from './schema.js';
+import type { NotifyFormat, RunSettings } from './schema.js';
 import { DEFAULTS, mergeSettings, type SettingsOverrides } from './settings.js';
 import { didYouMean } from './suggest.js';
 import {
   checkApiKey,
   parseBaseUrl,
   parseFailOn,
+  parseHeartbeatUrl,
   parseId,
+  parseNotifyFormat,
+  parseNotifyUrl,
   parseRateLimit,
   parseSuites,
   parseTimeout,
@@ -33,6 +36,11 @@ export interface CheckFlags {
   rateLimit?: number;
   timeoutSeconds?: number;
   failOn?: FailOn;
+  /** `--heartbeat-url`: pinged after the run (contract section 6). */
+  heartbeatUrl?: string;
+  /** `--notify-url`, `--notify-format` (contract section 7). */
+  notifyUrl?: string;
+  notifyFormat?: NotifyFormat;
 }
 
 export interface OutputOptions {
@@ -80,9 +88,12 @@ const OPTIONS = {
   'rate-limit': { type: 'string' },
   timeout: { type: 'string' },
   'fail-on': { type: 'string' },
+  'heartbeat-url': { type: 'string' },
   record: { type: 'string' },
   'redact-emails': { type: 'boolean' },
   'no-redact-emails': { type: 'boolean' },
+  'notify-url': { type: 'string' },
+  'notify-format': { type: 'string' },
 } as const;
 type OptionName = keyof typeof OPTIONS;
 
@@ -289,7 +300,10 @@ function usageOf(name: OptionName): string {
     'rate-limit': '--rate-limit 10',
     timeout: '--timeout 300',
     'fail-on': '--fail-on error|warning|never',
+    'heartbeat-url': '--heartbeat-url https://hc-ping.com/<uuid>',
     record: '--record ./instantly-recording',
+    'notify-url': '--notify-url https://hooks.slack.com/services/…',
+    'notify-format': '--notify-format auto|slack|teams|discord|json',
   };
   return `Example: ${examples[name] ?? `--${name}`}.`;
 }
@@ -341,6 +355,9 @@ function parseCheckFlags(
   each('rate-limit', parseRateLimit, (v) => (flags.rateLimit = v));
   each('timeout', parseTimeout, (v) => (flags.timeoutSeconds = v));
   each('fail-on', parseFailOn, (v) => (flags.failOn = v));
+  each('heartbeat-url', parseHeartbeatUrl, (v) => (flags.heartbeatUrl = v));
+  each('notify-url', parseNotifyUrl, (v) => (flags.notifyUrl = v));
+  each('notify-format', parseNotifyFormat, (v) => (flags.notifyFormat = v));
   for (const raw of campaigns) {
     const id = parseId(raw.trim(), '--campaign', 'campaign', problems);
     if (id !== undefined && !flags.campaignIds.includes(id)) flags.campaignIds.push(id);
@@ -355,7 +372,8 @@ function throwProblems(usage: Problems, values: Problems): void {
 
 export interface CliSettingsOptions {
   cwd: string;
-  knownChecks: readonly string[];
+  /** Check ids `severity` and `ignore` may name; default: the catalogue (src/model/checks.ts). */
+  knownChecks?: readonly string[];
   readFile?: ReadFile;
 }
 
@@ -381,6 +399,9 @@ export async function settingsFromCli(
   if (flags.rateLimit !== undefined) overrides.rateLimit = flags.rateLimit;
   if (flags.timeoutSeconds !== undefined) overrides.timeoutSeconds = flags.timeoutSeconds;
   if (flags.failOn !== undefined) overrides.failOn = flags.failOn;
+  if (flags.heartbeatUrl !== undefined) overrides.heartbeatUrl = flags.heartbeatUrl;
+  if (flags.notifyUrl !== undefined) overrides.notifyUrl = flags.notifyUrl;
+  if (flags.notifyFormat !== undefined) overrides.notifyFormat = flags.notifyFormat;
   const settings = mergeSettings(overrides, file.config, file.found ? path : undefined);
 
   if (settings.campaignIds.length > 0 && !settings.checks.includes('campaigns')) {

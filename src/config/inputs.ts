@@ -9,7 +9,10 @@ import {
   parseBaseUrl,
   parseBoolean,
   parseFailOn,
+  parseHeartbeatUrl,
   parseId,
+  parseNotifyFormat,
+  parseNotifyUrl,
   parseRateLimit,
   parseSuites,
   parseTimeout,
@@ -41,7 +44,8 @@ export interface ActionInputOptions {
   /** The workspace checkout (GITHUB_WORKSPACE); relative config paths resolve against it. */
   cwd: string;
   /** Every check id of the catalogue, to validate `severity` and `ignore` in the file. */
-  knownChecks: readonly string[];
+  /** Check ids `severity` and `ignore` may name; default: the catalogue (src/model/checks.ts). */
+  knownChecks?: readonly string[];
   readFile?: ReadFile;
 }
 
@@ -99,6 +103,13 @@ export async function settingsFromActionInputs(
   if (timeout !== undefined) overrides.timeoutSeconds = timeout;
   const failOn = optional('fail-on', parseFailOn);
   if (failOn !== undefined) overrides.failOn = failOn;
+  const heartbeatUrl = optional('heartbeat-url', parseHeartbeatUrl);
+  if (heartbeatUrl !== undefined) overrides.heartbeatUrl = heartbeatUrl;
+  const notifyUrl = optional('notify-url', parseNotifyUrl);
+  if (notifyUrl !== undefined) overrides.notifyUrl = notifyUrl;
+  // action.yml's default `auto` means "not set": the file's format decides then.
+  const notifyFormat = optional('notify-format', parseNotifyFormat);
+  if (notifyFormat !== undefined && notifyFormat !== 'auto') overrides.notifyFormat = notifyFormat;
 
   const create = optional('create-issue', parseBoolean) ?? true;
   const token = input('github-token');
@@ -126,6 +137,7 @@ export async function settingsFromActionInputs(
     cwd: options.cwd,
     required,
     knownChecks: options.knownChecks,
+    confine: true,
     ...(options.readFile ? { readFile: options.readFile } : {}),
   });
   if (!file.ok) problems.addAll(file.problems);

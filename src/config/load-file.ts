@@ -1,5 +1,5 @@
-import { readFile as fsReadFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { readFile as fsReadFile, realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { checkIdIssues } from './check-ids.js';
 import { ConfigError, type ConfigProblem } from './errors.js';
@@ -20,7 +20,7 @@ export type ConfigResult =
 export function parseConfigText(
   text: string,
   source: string,
-  knownChecks: readonly string[],
+  knownChecks?: readonly string[],
 ): ConfigResult {
   const lineCounter = new LineCounter();
   // logLevel 'error': problems are reported through doc.errors, never as process warnings on stderr.
@@ -96,8 +96,15 @@ export interface LoadOptions {
   cwd: string;
   /** A file the user named must exist; the default path may be missing (all defaults then). */
   required: boolean;
-  knownChecks: readonly string[];
+  /** Check ids `severity` and `ignore` may name; default: the catalogue (src/model/checks.ts). */
+  knownChecks?: readonly string[];
   readFile?: ReadFile;
+  /**
+   * The file must resolve, symlinks followed, inside `cwd` (the action's checkout): a symlink
+   * out of it would let a pull request make the action read, and quote in annotations, any file
+   * the runner can read.
+   */
+  confine?: boolean;
 }
 
 export type LoadResult =
@@ -107,6 +114,19 @@ export type LoadResult =
 export async function readConfigFile(path: string, options: LoadOptions): Promise<LoadResult> {
   const read = options.readFile ?? ((p: string) => fsReadFile(p, 'utf8'));
   const fullPath = isAbsolute(path) ? path : resolve(options.cwd, path);
+  if (options.confine && !(await isInside(fullPath, options.cwd))) {
+    return {
+      ok: false,
+      problems: [
+        {
+          source: path,
+          message:
+            'resolves outside the repository checkout (an absolute path elsewhere, or a symlink out of it); it was not read',
+          hint: 'Keep the config file in the repository, as a regular file, e.g. .github/instantly-health.yml.',
+        },
+      ],
+    };
+  }
   let text: string;
   try {
     text = await read(fullPath);
@@ -119,6 +139,19 @@ export async function readConfigFile(path: string, options: LoadOptions): Promis
   }
   const result = parseConfigText(text, path, options.knownChecks);
   return result.ok ? { ok: true, config: result.config, found: true } : result;
+}
+
+/** Whether `file`, symlinks resolved, lies inside `root`; a missing file is left to the read. */
+async function isInside(file: string, root: string): Promise<boolean> {
+  let real: string;
+  try {
+    real = await realpath(file);
+  } catch {
+    return true;
+  }
+  const base = await realpath(root).catch(() => resolve(root));
+  const rel = relative(base, real);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 /** Like `readConfigFile`, but throws a `ConfigError`. */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import type { CheckId } from '../model/checks.js';
 import { SUITE_NAMES } from '../model/report.js';
 import { unsafeRegexReason } from './regex-safety.js';
 import { quote } from './describe.js';
+import { notifyUrlProblem } from './notify-url.js';
 
 /**
  * The config file of contract section 3. Strict (unknown keys are errors) because we own this
@@ -172,8 +174,15 @@ export const WebhooksConfig = z.strictObject({
   send_test: z.boolean().default(false),
 });
 
+/**
+ * A check id as the config names it. Membership in the catalogue is checked by the loader
+ * (src/config/check-ids.ts), which names the nearest id; the schema only types what passed, so
+ * the policy works with `CheckId`s. The JSON Schema for editors lists the ids (json-schema.ts).
+ */
+const checkId = z.string().transform((id) => id as CheckId);
+
 export const IgnoreEntry = z.strictObject({
-  check: z.string(),
+  check: checkId,
   /** Resource id or name (campaign id/name, account email, domain, webhook id/url); omitted = every resource. */
   resource: z.string().optional(),
   /**
@@ -235,7 +244,27 @@ export const IssueConfig = z.strictObject({
   failure_threshold: z.number().int().min(1).default(1),
   success_threshold: z.number().int().min(1).default(1),
   close_on_recovery: z.boolean().default(true),
+  /**
+   * Consecutive runs that could not check (`failed`, or a suite blind) before the issue says
+   * "cannot check since …" (contract section 6); 0 turns it off.
+   */
+  blind_threshold: z.number().int().min(0).default(3),
 });
+
+/**
+ * Dead-man's switch (contract section 6): a GET to `url` after a run that could check
+ * everything, to `<url>/fail` otherwise. Prefer the `heartbeat-url` input (a secret) to the file.
+ */
+export const HeartbeatConfig = z.strictObject({
+  url: z
+    .string()
+    .regex(
+      /^https?:\/\/[^\s/?#]+[^\s?#]*$/,
+      'an http(s) URL without query, e.g. https://hc-ping.com/<uuid>',
+    )
+    .optional(),
+});
+export type HeartbeatConfig = z.infer<typeof HeartbeatConfig>;
 
 /**
  * A sub-workspace an agency key checks through `x-as-workspace`. `name` titles its tracking issue
@@ -285,6 +314,24 @@ export const RemediateConfig = z.preprocess(
 );
 export type RemediateConfig = z.infer<typeof RemediateConfig>;
 
+/** Chat and webhook formats of a notification (contract section 7); `auto` picks by host. */
+export const NOTIFY_FORMATS = ['auto', 'slack', 'teams', 'discord', 'json'] as const;
+export type NotifyFormat = (typeof NOTIFY_FORMATS)[number];
+
+/** `notify: { url, format }`; the url is better given as a secret input (`notify-url`). */
+export const NotifyConfig = z.strictObject({
+  url: z
+    .string()
+    .trim()
+    .default('')
+    .superRefine((url, ctx) => {
+      const problem = url === '' ? undefined : notifyUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  format: z.enum(NOTIFY_FORMATS).default('auto'),
+});
+export type NotifyConfig = z.infer<typeof NotifyConfig>;
+
 export const ConfigFile = z.strictObject({
   version: z.literal(1).default(1),
   checks: z.array(z.enum(SUITE_NAMES)).optional(),
@@ -292,12 +339,17 @@ export const ConfigFile = z.strictObject({
   accounts: AccountsConfig.default(AccountsConfig.parse({})),
   webhooks: WebhooksConfig.default(WebhooksConfig.parse({})),
   deliverability: DeliverabilityConfig.default(DeliverabilityConfig.parse({})),
-  severity: z.record(z.string(), z.enum(['error', 'warning'])).default({}),
+  severity: z
+    .record(z.string(), z.enum(['error', 'warning']))
+    .default({})
+    .transform((map) => map as Partial<Record<CheckId, 'error' | 'warning'>>),
   ignore: z.array(IgnoreEntry).default([]),
   issue: IssueConfig.default(IssueConfig.parse({})),
   /** Sub-workspaces checked in one run through one agency key; empty: the key's own workspace. */
   workspaces: z.array(WorkspaceEntry).max(200).default([]).superRefine(uniqueWorkspaceIds),
   remediate: RemediateConfig.default({ actions: [], dry_run: true }),
+  heartbeat: HeartbeatConfig.default({}),
+  notify: NotifyConfig.default({ url: '', format: 'auto' }),
 });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 export type CampaignsConfig = z.infer<typeof CampaignsConfig>;
@@ -325,4 +377,14 @@ export interface RunSettings {
   config: ConfigFile;
   /** The config file that was read, as the user named it; absent when none was found. */
   configPath?: string;
+  /** Dead-man's switch pinged after every run (contract section 6); a secret. */
+  heartbeatUrl?: string;
+  /** Where to notify on change (contract section 7); absent: no notification. */
+  notify?: NotifySettings;
+}
+
+/** A notification target: inputs or flags over the config file's `notify`. */
+export interface NotifySettings {
+  url: string;
+  format: NotifyFormat;
 }

@@ -1,5 +1,5 @@
 import { SUITE_NAMES, type SuiteName } from '../model/report.js';
-import type { ConfigFile, RunSettings } from './schema.js';
+import type { ConfigFile, NotifyFormat, RunSettings } from './schema.js';
 import { withAuthFirst, type FailOn } from './values.js';
 
 /** The defaults of contract sections 1 and 2, in one place. */
@@ -30,6 +30,11 @@ export interface SettingsOverrides {
   timeoutSeconds?: number;
   failOn?: FailOn;
   campaignIds?: readonly string[];
+  /** `heartbeat-url` / `--heartbeat-url`: over the file's `heartbeat.url`. */
+  heartbeatUrl?: string;
+  /** `notify-url` / `--notify-url` and the format, over the file's `notify`. */
+  notifyUrl?: string;
+  notifyFormat?: NotifyFormat;
 }
 
 /**
@@ -53,5 +58,11 @@ export function mergeSettings(
   };
   if (overrides.workspaceId !== undefined) settings.workspaceId = overrides.workspaceId;
   if (configPath !== undefined) settings.configPath = configPath;
+  const heartbeatUrl = overrides.heartbeatUrl ?? config.heartbeat.url;
+  if (heartbeatUrl !== undefined) settings.heartbeatUrl = heartbeatUrl;
+  const notifyUrl = overrides.notifyUrl ?? config.notify.url;
+  if (notifyUrl !== '') {
+    settings.notify = { url: notifyUrl, format: overrides.notifyFormat ?? config.notify.format };
+  }
   return settings;
 }

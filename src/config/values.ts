@@ -1,6 +1,9 @@
 import { SUITE_NAMES, type SuiteName } from '../model/report.js';
 import { quote } from './describe.js';
 import type { Problems } from './errors.js';
+import { HeartbeatConfig } from './schema.js';
+import { LOOPBACK_HOSTS, notifyUrlProblem } from './notify-url.js';
+import { NOTIFY_FORMATS, type NotifyFormat } from './schema.js';
 import { didYouMean } from './suggest.js';
 
 /**
@@ -98,8 +101,6 @@ export function parseBoolean(raw: string, source: string, problems: Problems): b
   problems.add({ source, message: `expected true or false, got ${quote(raw)}` });
   return undefined;
 }
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /**
  * The API origin. https only, because the key travels in a header; plain http only to loopback
@@ -213,4 +214,50 @@ export function parseId(
     return undefined;
   }
   return raw;
+}
+
+/** An http(s) URL; the value is a secret, so a message never repeats it. */
+export function parseHeartbeatUrl(
+  raw: string,
+  src: string,
+  problems: Problems,
+): string | undefined {
+  if (HeartbeatConfig.shape.url.safeParse(raw).success) return raw;
+  problems.add({
+    source: src,
+    message: 'is not an http(s) URL without a query string',
+    hint: 'Pass the ping URL of your dead-man’s-switch service from a secret, e.g. `heartbeat-url: ${{ secrets.HEARTBEAT_URL }}`.',
+  });
+  return undefined;
+}
+
+/** `notify-url` / `--notify-url`: https, or http to loopback; the URL itself is never echoed. */
+export function parseNotifyUrl(
+  raw: string,
+  source: string,
+  problems: Problems,
+): string | undefined {
+  const problem = notifyUrlProblem(raw);
+  if (problem === undefined) return raw;
+  problems.add({
+    source,
+    message: problem,
+    hint: 'Store the webhook URL as a secret and pass it: `notify-url: ${{ secrets.NOTIFY_URL }}`.',
+  });
+  return undefined;
+}
+
+/** `notify-format` / `--notify-format`. */
+export function parseNotifyFormat(
+  raw: string,
+  source: string,
+  problems: Problems,
+): NotifyFormat | undefined {
+  const format = NOTIFY_FORMATS.find((f) => f === raw.toLowerCase());
+  if (format) return format;
+  problems.add({
+    source,
+    message: `expected one of ${NOTIFY_FORMATS.join(', ')}, got ${quote(raw)}${didYouMean(raw, NOTIFY_FORMATS)}`,
+  });
+  return undefined;
 }

@@ -380,8 +380,11 @@ export function createInstantlyClient(options: ClientOptions): InstantlyClient {
               });
         return page as { items: Item[]; next_starting_after?: string | null };
       };
+      // The page size asked for: a shorter page is the last one (paginate.ts).
+      const asked = method === 'GET' ? o.query?.limit : o.body?.limit;
       return paginateCursor<Item>(fetchPage, {
         endpoint: `${method} ${path}`,
+        limit: Number.isInteger(Number(asked)) && Number(asked) > 0 ? Number(asked) : PAGE_LIMIT,
         maxPages: o.maxPages,
       });
     },

@@ -5,23 +5,21 @@ import { InstantlyError } from './errors.js';
 export const PAGE_LIMIT = 100;
 /** 1,000 pages of 100 is far beyond any workspace the check is meant for: past it, something loops. */
 export const DEFAULT_MAX_PAGES = 1_000;
-/**
- * Empty pages in a row that still carry a cursor: followed (a filtered list may have a gap),
- * but no further than this, and then reported, never taken for the end of the list.
- */
-export const MAX_EMPTY_PAGES = 3;
 
 /**
- * Cursor pagination as an async iterator, separate from HTTP: `fetchPage(cursor)` gets one page.
- * Items are yielded page by page as they arrive. The cursor goes back verbatim (a UUID, a
- * timestamp or `timestamp&email`); a missing, null or empty cursor ends the list. An empty page
- * that still carries a cursor is followed, up to `MAX_EMPTY_PAGES` in a row, then ends with an
- * error rather than silently; a cursor seen before, or a page past `maxPages`, ends it with an
- * error too, never a loop.
+ * Cursor pagination as an async iterator, separate from HTTP: `fetchPage(cursor)` gets one page
+ * of at most `limit` items. Items are yielded page by page as they arrive. The cursor goes back
+ * verbatim (a UUID, a timestamp or `timestamp&email`).
+ *
+ * The end of a list: the live API returns a cursor on the last page too and answers the request
+ * after it with `{"items": []}` (docs/instantly-api.md, "Pagination"). So a page shorter than
+ * `limit` ends the list (no request is spent on the empty page after it), as does a missing,
+ * null or empty cursor; after a full last page the empty page that follows ends it. A cursor
+ * seen before, or a page past `maxPages`, ends it with an error, never a loop.
  */
 export async function* paginateCursor<T>(
   fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
-  options: { endpoint: string; maxPages?: number | undefined },
+  options: { endpoint: string; limit: number; maxPages?: number | undefined },
 ): AsyncGenerator<T, void, undefined> {
   const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
   if (!Number.isInteger(maxPages) || maxPages < 1) {
@@ -29,24 +27,13 @@ export async function* paginateCursor<T>(
   }
   const seen = new Set<string>();
   let cursor: string | undefined;
-  let emptyInARow = 0;
   for (let pages = 1; ; pages++) {
     const page = await fetchPage(cursor);
     yield* page.items;
+    if (page.items.length < options.limit) return;
     const next = page.next_starting_after;
     if (next === undefined || next === null || next === '') return;
-    // An empty page pointing back where it came from is an honest end (some lists answer the
-    // page after the last one that way); only a new cursor says there is more.
-    if (page.items.length === 0 && (next === cursor || seen.has(next))) return;
-    emptyInARow = page.items.length === 0 ? emptyInARow + 1 : 0;
-    if (emptyInARow >= MAX_EMPTY_PAGES) {
-      throw new InstantlyError({
-        kind: 'pagination',
-        endpoint: options.endpoint,
-        detail: `${emptyInARow} empty pages in a row still carried a cursor (after page ${pages}); stopped rather than read on or take the list as complete`,
-      });
-    }
-    if (seen.has(next)) {
+    if (seen.has(next) || next === cursor) {
       throw new InstantlyError({
         kind: 'pagination',
         endpoint: options.endpoint,

@@ -1,16 +1,22 @@
 import type { Report } from '../model/report.js';
+import { blindSuites } from './blind.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
 /**
  * Whether findings reach the `fail-on` bar (contract section 1). A `failed` run (nothing could
  * be checked) always fails, whatever `fail-on` says: a monitor that cannot look must not pass.
+ * A blind suite (section 6) fails it under `error` and `warning`: a partial look is not a pass.
  */
-export function failsStep(report: Pick<Report, 'status' | 'findings'>, failOn: FailOn): boolean {
+export function failsStep(
+  report: Pick<Report, 'status' | 'findings'> & Partial<Pick<Report, 'suites'>>,
+  failOn: FailOn,
+): boolean {
   if (report.status === 'failed') return true;
   if (failOn === 'never') return false;
-  if (failOn === 'error') return report.findings.some((f) => f.severity === 'error');
-  return report.findings.length > 0;
+  const blind = blindSuites({ suites: [], ...report }).length > 0;
+  if (failOn === 'error') return blind || report.findings.some((f) => f.severity === 'error');
+  return blind || report.findings.length > 0;
 }
 
 /** CLI exit codes of contract section 2. Usage/config errors (2) never produce a report. */

@@ -5,6 +5,7 @@
  * results are older than any checked window, and an agent with nothing open.
  */
 import type { InjectedProblem, ProblemName } from './problems.js';
+import { CAMPAIGN_STATUS } from '../instantly/schemas/campaigns.js';
 import { DAY_MS, dateAt, isoAt } from './time.js';
 import type { Campaign } from './types.js';
 
@@ -55,7 +56,7 @@ export function generatePlacement(input: {
   uuid: (n: number) => string;
 }): { placement: PlacementData; injected: InjectedProblem[] } {
   const { nowMs, uuid } = input;
-  const active = input.campaigns.filter((c) => c.status === 1);
+  const active = input.campaigns.filter((c) => c.status === CAMPAIGN_STATUS.active);
   const injected: InjectedProblem[] = [];
   const placement: PlacementData = {
     tests: [],

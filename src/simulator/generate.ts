@@ -4,6 +4,7 @@
  * generated on request from the counts and profiles kept here (see series.ts), which keeps the
  * `large` scenario small in memory and fast to build.
  */
+import { CAMPAIGN_STATUS as S, type CampaignStatus } from '../instantly/schemas/campaigns.js';
 import { injectAccountProblem } from './account-problems.js';
 import { generateWebhooks } from './generate-webhooks.js';
 import {
@@ -35,25 +36,21 @@ import type {
 } from './types.js';
 
 /** The campaign status each campaign_* diagnostic implies (others run on Active campaigns). */
-const DIAGNOSTIC_STATUS: Partial<Record<SendingStatusDiagnostic, number>> = {
-  campaign_paused: 2,
-  campaign_draft: 0,
-  campaign_completed: 3,
-  campaign_running_subsequences: 4,
-  campaign_bounce_protect: -2,
-  campaign_accounts_unhealthy: -1,
-  campaign_account_suspended: -99,
+const DIAGNOSTIC_STATUS: Partial<Record<SendingStatusDiagnostic, CampaignStatus>> = {
+  campaign_paused: S.paused,
+  campaign_draft: S.draft,
+  campaign_completed: S.completed,
+  campaign_running_subsequences: S.runningSubsequences,
+  campaign_bounce_protect: S.bounceProtect,
+  campaign_accounts_unhealthy: S.accountsUnhealthy,
+  campaign_account_suspended: S.accountSuspended,
 };
 
 const STATUS_DIAGNOSTIC: Record<number, SendingStatusDiagnostic> = {
-  0: 'campaign_draft',
-  1: 'healthy',
-  2: 'campaign_paused',
-  3: 'campaign_completed',
-  4: 'campaign_running_subsequences',
-  [-1]: 'campaign_accounts_unhealthy',
-  [-2]: 'campaign_bounce_protect',
-  [-99]: 'campaign_account_suspended',
+  ...Object.fromEntries(
+    Object.entries(DIAGNOSTIC_STATUS).map(([diagnostic, status]) => [status, diagnostic]),
+  ),
+  [S.active]: 'healthy',
 };
 
 interface CampaignState {
@@ -276,11 +273,15 @@ export function generateWorkspace(
     };
     const leads = Math.max(0, Math.round(spec.leadsPerCampaign * (0.8 + rng.next() * 0.4)));
     const contacted =
-      status === 0 ? 0 : status === 3 ? leads : Math.round(leads * (0.3 + rng.next() * 0.5));
+      status === S.draft
+        ? 0
+        : status === S.completed
+          ? leads
+          : Math.round(leads * (0.3 + rng.next() * 0.5));
     const bounced = Math.round(contacted * (0.005 + rng.next() * 0.01));
     const unsubscribed = Math.round(contacted * 0.005);
     const completed =
-      status === 3 ? contacted - bounced - unsubscribed : Math.round(contacted * 0.3);
+      status === S.completed ? contacted - bounced - unsubscribed : Math.round(contacted * 0.3);
     return {
       campaign,
       counts: { leads, contacted, bounced, unsubscribed, completed },
@@ -307,7 +308,7 @@ export function generateWorkspace(
 
   for (let i = 0; i < spec.campaigns; i++) {
     const active = activeSlots.has(i);
-    const status = active ? 1 : rng.chance(spec.draftShare) ? 0 : 3;
+    const status = active ? S.active : rng.chance(spec.draftShare) ? S.draft : S.completed;
     const name =
       realistic && i < DEMO_CAMPAIGNS.length
         ? (DEMO_CAMPAIGNS[i] ?? `Campaign ${i + 1}`)
@@ -326,7 +327,7 @@ export function generateWorkspace(
   };
   const takeCampaign = (wantActive: boolean): CampaignState => {
     const matches = (s: CampaignState, active: boolean): boolean =>
-      !s.problem && (s.campaign.status === 1) === active;
+      !s.problem && (s.campaign.status === S.active) === active;
     let state =
       states.find((s) => matches(s, wantActive)) ?? states.find((s) => matches(s, !wantActive));
     if (!state) {
@@ -455,12 +456,12 @@ export function generateWorkspace(
         ? DIAGNOSTIC_STATUS[diagnosticName]
         : (
             {
-              'campaign.bounce_protect': -2,
-              'campaign.accounts_unhealthy': -1,
-              'campaign.account_suspended': -99,
-              'campaign.paused': 2,
-              'campaign.subsequence_not_sending': 4,
-            } as Partial<Record<ProblemName, number>>
+              'campaign.bounce_protect': S.bounceProtect,
+              'campaign.accounts_unhealthy': S.accountsUnhealthy,
+              'campaign.account_suspended': S.accountSuspended,
+              'campaign.paused': S.paused,
+              'campaign.subsequence_not_sending': S.runningSubsequences,
+            } as Partial<Record<ProblemName, CampaignStatus>>
           )[problem];
     const state = takeCampaign(impliedStatus === undefined);
     const { campaign, counts } = state;
@@ -593,7 +594,7 @@ export function generateWorkspace(
   // Real drafts come without a sequence or senders until someone writes them (served without
   // those fields: routes/campaigns.ts). Drafts a problem or the launch gate uses keep theirs.
   for (const s of states) {
-    if (s.campaign.status !== 0 || s.problem) continue;
+    if (s.campaign.status !== S.draft || s.problem) continue;
     s.campaign.sequences = [];
     s.campaign.email_list = [];
     s.campaign.email_tag_list = [];
@@ -618,7 +619,7 @@ export function generateWorkspace(
   const sendingDiagnostic = states.map((s): SendingStatusDiagnostic | null => {
     if (s.diagnostic !== undefined) return s.diagnostic;
     const status = s.campaign.status;
-    if (status === 1) {
+    if (status === S.active) {
       if (s.campaign.email_list.length === 0 && s.campaign.email_tag_list.length === 0)
         return 'no_accounts_available';
       if (s.counts.contacted >= s.counts.leads) return 'waiting_for_leads';
@@ -628,7 +629,7 @@ export function generateWorkspace(
   const analytics = states.map((s) => campaignAnalytics(s.campaign, s.counts));
   const subsequences: SimSubsequence[] = campaigns
     .map((c, order) => ({ c, order }))
-    .filter(({ c }) => c.status === 4)
+    .filter(({ c }) => c.status === S.runningSubsequences)
     .map(({ c, order }) => ({
       id: rng.uuid(8000 + order),
       parent_campaign: c.id,

@@ -3,6 +3,7 @@
  * sending-status diagnostics. Each is a pure function of the workspace data and its arguments,
  * hashed from the seed, so it is deterministic and costs no memory until asked for.
  */
+import { CAMPAIGN_STATUS } from '../instantly/schemas/campaigns.js';
 import { DAY_MS, dateAt, isoAt } from './time.js';
 import type { SendingStatusDiagnostic } from './problems.js';
 import { hashUnit } from './random.js';
@@ -228,7 +229,12 @@ export function campaignDailySent(
   nowMs: number,
 ): number {
   const campaign = data.campaigns[order];
-  if (!campaign || (campaign.status !== 1 && campaign.status !== 4)) return 0;
+  if (
+    !campaign ||
+    (campaign.status !== CAMPAIGN_STATUS.active &&
+      campaign.status !== CAMPAIGN_STATUS.runningSubsequences)
+  )
+    return 0;
   const date = dateAt(dayMs);
   const start = campaign.campaign_schedule.start_date || campaign.timestamp_created.slice(0, 10);
   if (date <= start) return 0;

@@ -104,25 +104,45 @@ export function renderIssueBody(input: IssueBodyInput): string {
   const warnings = report.findings.filter((f) => f.severity === 'warning');
   const unknown = report.findings.length - errors.length - warnings.length;
   const name = escapeInline(report.workspace?.name ?? state.workspaceId);
+  const blind = state.blind?.announced ? state.blind : undefined;
+  const failed = report.status === 'failed';
   const status = input.closed
     ? `## Instantly health: ${name} (this issue is closed)`
-    : errors.length > 0
-      ? `## 🔴 Instantly health: ${name} is unhealthy`
-      : `## 🟢 Instantly health: ${name} has no errors`;
-  const counts = [
-    `**${plural(errors.length, 'error')}**`,
-    plural(warnings.length, 'warning'),
-    ...(unknown > 0 ? [`${unknown} undecided (see the run)`] : []),
-  ].join(', ');
+    : failed
+      ? `## ⚫ Instantly health: ${name} cannot be checked`
+      : errors.length > 0
+        ? `## 🔴 Instantly health: ${name} is unhealthy`
+        : `## 🟢 Instantly health: ${name} has no errors`;
+  // A run that could not check found nothing: count what the state still tracks instead.
+  const kept = Object.values(state.findings).filter((f) => f.confirmed).length;
+  const counts = failed
+    ? `**${plural(kept, 'error')}** as last seen`
+    : [
+        `**${plural(errors.length, 'error')}**`,
+        plural(warnings.length, 'warning'),
+        ...(unknown > 0 ? [`${unknown} undecided (see the run)`] : []),
+      ].join(', ');
   const outage = state.outageStartedAt
     ? ` · failing since ${utc(state.outageStartedAt)} (${formatElapsed(now.getTime() - Date.parse(state.outageStartedAt))})`
     : '';
-  const head = [status, '', `${counts}${outage} · last checked ${utc(now.toISOString())}`, ''];
+  const head = [
+    status,
+    '',
+    `${counts}${outage} · last checked ${utc(now.toISOString())}`,
+    '',
+    ...(blind ? blindSection(blind, now) : []),
+  ];
 
   const { marker, dropped } = fitMarker(state);
   const link = runLink(runUrl, 'Latest run');
-  const remediation = renderRemediationMarkdown(report.remediation);
-  const trend = renderTrendSection(state.history ?? []);
+  let remediation = renderRemediationMarkdown(report.remediation);
+  let trend = renderTrendSection(state.history ?? []);
+  // Every part counts toward GitHub's limit: the remediation section, then the trend, give way
+  // when they alone would not fit (the job summary still has both).
+  const room = BODY_BUDGET - head.join('\n').length - marker.length - 2_000;
+  if (remediation.length + trend.length > room)
+    remediation = remediation ? OMITTED_REMEDIATION : '';
+  if (remediation.length + trend.length > room) trend = '';
   const tail = [
     '',
     ...(remediation ? [remediation.trimEnd(), ''] : []),
@@ -167,9 +187,58 @@ export function renderIssueBody(input: IssueBodyInput): string {
       );
     }
   } else {
-    lines.push('No error or warning findings in the latest run.');
+    lines.push(
+      failed
+        ? `The latest run could not check the workspace: ${escapeInline(shorten(report.failure?.message ?? 'see the run'))}`
+        : 'No error or warning findings in the latest run.',
+    );
   }
   return [...head, ...lines, ...tail].join('\n');
+}
+
+const OMITTED_REMEDIATION =
+  '_The remediation section is too long for an issue body: see the job summary of the latest run._\n';
+
+/** "Cannot check since …" (contract section 6): the findings below are the last ones seen. */
+function blindSection(blind: NonNullable<TrackingState['blind']>, now: Date): string[] {
+  return [
+    `### ⚫ Cannot check since ${utc(blind.since)} (${formatElapsed(now.getTime() - Date.parse(blind.since))})`,
+    '',
+    `${plural(blind.runs, 'run')} in a row could not check everything: ${escapeInline(shorten(blind.cause))}`,
+    '',
+    'Findings are kept as last seen, not reset, until checking works again.',
+    '',
+  ];
+}
+
+/** The comment when a blind streak reaches `blind_threshold`, or ends. */
+export function renderBlindComment(
+  plan: Pick<Plan, 'blind' | 'newErrors' | 'recovered' | 'stillFailing'>,
+  report: Report,
+  runUrl?: string,
+): string {
+  const link = runLink(runUrl, 'Run');
+  const since = plan.blind?.since ? ` since ${utc(plan.blind.since)}` : '';
+  const cause = plan.blind?.cause ? `: ${escapeInline(shorten(plan.blind.cause))}` : '.';
+  const changed = plan.newErrors.length > 0 || plan.recovered.length > 0;
+  const lines =
+    plan.blind?.change === 'ended'
+      ? [`Checking works again (it could not check${since}).`, '']
+      : [
+          `Cannot check${since}${cause}`,
+          '',
+          'Findings are kept as last seen until checking works again.',
+          '',
+        ];
+  return clamp(
+    [
+      ...lines,
+      ...(changed
+        ? [...list('New', plan.newErrors, report), ...list('Recovered', plan.recovered)]
+        : []),
+      `${plural(plan.stillFailing, 'error')} still failing.${link ? ` ${link}` : ''}`,
+    ].join('\n'),
+  );
 }
 
 function changeLine(change: FindingChange, report: Report | undefined): string {

@@ -3,7 +3,15 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { createProxyFetch } from '../net/proxy.js';
 import { readMarker } from './marker.js';
-import type { IssueChange, IssueStore, IssueSummary, NewIssue, RepoRef } from './store.js';
+import {
+  isOurs,
+  type Identity,
+  type IssueChange,
+  type IssueStore,
+  type IssueSummary,
+  type NewIssue,
+  type RepoRef,
+} from './store.js';
 
 export type { IssueSummary, RepoRef } from './store.js';
 
@@ -29,6 +37,37 @@ export interface GitHubClientOptions {
   spaceWrites?: boolean;
   /** Debug log (never receives the token). */
   log?: (message: string) => void;
+  /** Each request's own limit (default 30 s): a timed-out request may be retried. */
+  requestTimeoutMs?: number;
+  /**
+   * The tracking phase's deadline: when it aborts, every request in flight ends at once and is
+   * not retried (its reason is an `AbortError`, which octokit's retry plugin passes through).
+   */
+  signal?: AbortSignal;
+}
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** fetch with a timeout per request and the phase's deadline on top of the caller's signal. */
+function boundedFetch(
+  inner: typeof fetch,
+  timeoutMs: number,
+  deadline: AbortSignal | undefined,
+): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signals = [timeout];
+    if (deadline) signals.push(deadline);
+    if (init?.signal) signals.push(init.signal);
+    return inner(input, { ...init, signal: AbortSignal.any(signals) }).catch((err: unknown) => {
+      // A request's own timeout is an ordinary failure (octokit may retry it), said plainly;
+      // the phase's deadline stays an AbortError, which is not retried.
+      if (timeout.aborted && !deadline?.aborted && !init?.signal?.aborted) {
+        throw new Error(`no answer within ${Math.ceil(timeoutMs / 1000)} s`);
+      }
+      throw err;
+    });
+  };
 }
 
 /** A Bottleneck group stand-in that runs jobs at once (see `spaceWrites`). */
@@ -69,7 +108,13 @@ export function createGitHubClient(token: string, options: GitHubClientOptions =
     {
       baseUrl,
       // HTTP(S)_PROXY / NO_PROXY, decided per request URL (see src/net/proxy.ts).
-      request: { fetch: createProxyFetch() },
+      request: {
+        fetch: boundedFetch(
+          createProxyFetch(),
+          options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+          options.signal,
+        ),
+      },
       retry: { retries, retryAfterBaseValue: base },
       throttle: {
         retryAfterBaseValue: base,
@@ -94,6 +139,7 @@ interface RawIssue {
   html_url: string;
   created_at: string;
   closed_at: string | null;
+  user?: { login?: string } | null;
   pull_request?: unknown;
 }
 
@@ -108,6 +154,7 @@ function summarize(issue: RawIssue): IssueSummary {
     htmlUrl: issue.html_url,
     createdAt: issue.created_at,
     closedAt: issue.closed_at,
+    author: issue.user?.login ?? '',
     marker: readMarker(body),
   };
 }
@@ -118,6 +165,25 @@ export class OctokitIssueStore implements IssueStore {
     private readonly octokit: Octokit,
     private readonly repo: RepoRef,
   ) {}
+
+  private identity: Promise<Identity> | undefined;
+
+  /**
+   * `GET /user` names the user of a personal access token (classic or fine-grained). An
+   * installation token (`GITHUB_TOKEN`) cannot read it: GitHub answers 403 "Resource not
+   * accessible by integration", and the issues such a token creates are authored by
+   * `github-actions[bot]`. Asked once per store.
+   */
+  whoAmI(): Promise<Identity> {
+    this.identity ??= this.octokit.rest.users.getAuthenticated().then(
+      ({ data }): Identity => ({ kind: 'user', login: data.login }),
+      (err: unknown): Identity => {
+        if (statusOf(err) === 403) return { kind: 'app' };
+        throw err;
+      },
+    );
+    return this.identity;
+  }
 
   /** Open issues with the label, every page (pull requests left out). */
   async listOpen(label: string): Promise<IssueSummary[]> {
@@ -136,7 +202,8 @@ export class OctokitIssueStore implements IssueStore {
    */
   async findLastClosed(
     label: string,
-    workspaceId: string,
+    workspaceId: string | null,
+    me: Identity,
     maxPages = 5,
   ): Promise<IssueSummary | null> {
     let pages = 0;
@@ -154,7 +221,13 @@ export class OctokitIssueStore implements IssueStore {
       const matching = (response.data as RawIssue[])
         .filter((i) => i.pull_request === undefined)
         .map(summarize)
-        .filter((i) => i.marker.workspaceId === workspaceId && i.stateReason !== 'duplicate')
+        .filter(
+          (i) =>
+            isOurs(i, me) &&
+            i.marker.workspaceId !== null &&
+            (workspaceId === null || i.marker.workspaceId === workspaceId) &&
+            i.stateReason !== 'duplicate',
+        )
         .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
       if (matching[0]) return matching[0];
       if (++pages >= maxPages) break;

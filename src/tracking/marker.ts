@@ -49,10 +49,31 @@ export const TrackingState = z.object({
    * before trends existed is still read as v1; older builds ignore the field.
    */
   history: TrendHistory,
+  /**
+   * Consecutive runs that could not check (`failed`, or a suite blind; contract section 6).
+   * Absent while checking works. Optional, so markers written before it are still v1.
+   */
+  blind: z
+    .object({
+      /** Consecutive blind runs, capped at `blind_threshold`. */
+      runs: z.number().int().min(1),
+      /** The first blind run of the streak. */
+      since: z.iso.datetime(),
+      /** The latest run's cause, one line. */
+      cause: z.string(),
+      /** `blind_threshold` was reached: the issue says "cannot check since …". */
+      announced: z.boolean(),
+    })
+    .optional(),
 });
 export type TrackingState = z.infer<typeof TrackingState>;
 
 export interface MarkerReading {
+  /**
+   * The body carries our marker, readable or not. A body without one is a person's issue,
+   * whatever its labels: never adopted (contract section 5).
+   */
+  present: boolean;
   /** The state, or null when the body holds none that we can use. */
   state: TrackingState | null;
   /** The workspace the marker names, when it can be read even if the rest cannot. */
@@ -84,6 +105,7 @@ export function readMarker(body: string | null | undefined): MarkerReading {
   if (!last) {
     const truncated = text.includes(MARKER_PREFIX);
     return {
+      present: truncated,
       state: null,
       workspaceId: null,
       warning: truncated
@@ -97,6 +119,7 @@ export function readMarker(body: string | null | undefined): MarkerReading {
     payload = JSON.parse(last[2] ?? '');
   } catch {
     return {
+      present: true,
       state: null,
       workspaceId: null,
       warning:
@@ -113,6 +136,7 @@ export function readMarker(body: string | null | undefined): MarkerReading {
       : null;
   if (version !== MARKER_VERSION) {
     return {
+      present: true,
       state: null,
       workspaceId,
       warning: `the tracking state was written by a ${version > MARKER_VERSION ? 'newer' : 'different'} version of instantly-health (state v${version}, this one reads v${MARKER_VERSION}); starting from empty state`,
@@ -123,10 +147,11 @@ export function readMarker(body: string | null | undefined): MarkerReading {
     const issue = parsed.error.issues[0];
     const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
     return {
+      present: true,
       state: null,
       workspaceId,
       warning: `the tracking state in the issue body was edited and is invalid (${where}); starting from empty state`,
     };
   }
-  return { state: parsed.data, workspaceId };
+  return { present: true, state: parsed.data, workspaceId };
 }

@@ -1,5 +1,6 @@
 import type { IssueConfig } from '../config/schema.js';
 import { compareSeverity, type Finding, type Report } from '../model/report.js';
+import { blindSuites } from '../report/blind.js';
 import type { TrackedFinding, TrackingState } from './marker.js';
 
 /**
@@ -20,6 +21,11 @@ export interface PlanContext {
   recentlyClosed: boolean;
   /** When the open issue was created: the outage's start when the state lost it (broken marker). */
   openIssueCreatedAt?: string;
+  /**
+   * The workspace, when the report cannot name it (a revoked key): from the `workspace-id`
+   * input or the one tracking issue of ours in the repository (see track.ts).
+   */
+  workspaceId?: string;
 }
 
 export interface FindingChange {
@@ -45,13 +51,63 @@ export interface Plan {
   outage: { startedAt: string | null; durationMs: number | null };
   /** One line on why, for the debug log. */
   reason: string;
+  /**
+   * Blind runs (contract section 6): `started` when this run reached `blind_threshold`, `ended`
+   * when checking works again after that; `since` and `cause` while blind or as it ended.
+   * Notifications read exactly this field.
+   */
+  blind?: BlindChange;
+}
+
+export interface BlindChange {
+  change: 'started' | 'ended' | 'none';
+  since?: string;
+  cause?: string;
+}
+
+type BlindState = NonNullable<TrackingState['blind']>;
+
+/** The cause of this run's blindness in one line, or null when it could check everything. */
+export function blindCause(report: Report): string | null {
+  const blind = blindSuites(report);
+  if (blind.length === 0) return null;
+  return clip(blind.map((b) => `${b.suite}: ${b.why}`).join(' '), MAX_CAUSE);
+}
+
+/** The next blind streak, and what changed about it (pure: the counters of section 6). */
+function nextBlind(
+  previous: BlindState | undefined,
+  cause: string | null,
+  threshold: number,
+  nowIso: string,
+): { state: BlindState | undefined; change: BlindChange } {
+  if (cause === null) {
+    return previous?.announced
+      ? {
+          state: undefined,
+          change: { change: 'ended', since: previous.since, cause: previous.cause },
+        }
+      : { state: undefined, change: { change: 'none' } };
+  }
+  const runs = Math.min((previous?.runs ?? 0) + 1, Math.max(threshold, 1));
+  const announced = previous?.announced === true || (threshold > 0 && runs >= threshold);
+  const state: BlindState = { runs, since: previous?.since ?? nowIso, cause, announced };
+  return {
+    state,
+    change: {
+      change: announced && previous?.announced !== true ? 'started' : 'none',
+      since: state.since,
+      cause,
+    },
+  };
 }
 
 /** Names and ids from the API can be long; the state keeps enough of them to name a recovery. */
 const MAX_STORED_TEXT = 120;
+const MAX_CAUSE = 400;
 
-function clip(text: string): string {
-  return text.length > MAX_STORED_TEXT ? `${text.slice(0, MAX_STORED_TEXT - 1)}…` : text;
+function clip(text: string, max = MAX_STORED_TEXT): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /**
@@ -139,27 +195,113 @@ export function plan(
   context: PlanContext,
 ): Plan {
   const nowIso = now.toISOString();
-  const workspaceId = report.workspace?.id ?? previous?.workspaceId;
+  const workspaceId = report.workspace?.id ?? context.workspaceId ?? previous?.workspaceId;
+  const blind = nextBlind(previous?.blind, blindCause(report), config.blind_threshold, nowIso);
+  const stillFailing = Object.values(previous?.findings ?? {}).filter((f) => f.confirmed).length;
 
-  // A `failed` report means nothing could be checked (bad key, API unreachable…): it says
-  // nothing about whether the errors were fixed or new ones appeared. Opening would page people
-  // for our own outage, closing would declare a recovery nobody saw, and counting the run would
-  // bend the thresholds; so the previous state carries over untouched and the issue is left as is.
-  if (report.status === 'failed' || workspaceId === undefined) {
+  if (workspaceId === undefined) {
     return {
       action: 'none',
       nextState: previous,
       regressed: false,
       newErrors: [],
       recovered: [],
-      stillFailing: Object.values(previous?.findings ?? {}).filter((f) => f.confirmed).length,
+      stillFailing,
       outage: { startedAt: previous?.outageStartedAt ?? null, durationMs: null },
-      reason:
-        report.status === 'failed'
-          ? 'the run could not check the workspace; state carried over'
-          : 'the report names no workspace; nothing to track',
+      reason: 'the report names no workspace and no issue identifies it; nothing to track',
+      blind: { change: 'none' },
     };
   }
+
+  // A `failed` report means nothing could be checked (bad key, API unreachable…): it says
+  // nothing about whether the errors were fixed or new ones appeared. Closing would declare a
+  // recovery nobody saw and counting the run would bend the thresholds, so the findings state
+  // carries over untouched; only the blind streak counts, and at `blind_threshold` the issue
+  // opens (or is updated) to say the workspace cannot be checked (contract section 6).
+  if (report.status === 'failed') {
+    const kept: TrackingState = previous ?? {
+      workspaceId,
+      outageStartedAt: null,
+      passingRuns: 0,
+      findings: {},
+    };
+    const action: PlanAction =
+      blind.change.change === 'started'
+        ? context.hasOpenIssue
+          ? 'comment-and-update'
+          : context.recentlyClosed
+            ? 'reopen'
+            : 'create'
+        : context.hasOpenIssue
+          ? 'update'
+          : 'none';
+    return {
+      action,
+      nextState: withBlind(kept, blind.state),
+      regressed: false,
+      newErrors: [],
+      recovered: [],
+      stillFailing,
+      outage: { startedAt: previous?.outageStartedAt ?? null, durationMs: null },
+      reason: `the run could not check the workspace (blind run ${blind.state?.runs ?? 1} of blind_threshold ${config.blind_threshold}); findings state carried over`,
+      blind: blind.change,
+    };
+  }
+
+  return withBlindAction(
+    planFindings(previous, report, config, now, context, workspaceId),
+    blind,
+    context,
+  );
+}
+
+function withBlind(state: TrackingState, blind: BlindState | undefined): TrackingState {
+  const rest = { ...state };
+  delete rest.blind;
+  return blind ? { ...rest, blind } : rest;
+}
+
+/** A run that checked something: the blind streak may start, go on or end alongside findings. */
+function withBlindAction(
+  planned: Plan,
+  blind: ReturnType<typeof nextBlind>,
+  context: PlanContext,
+): Plan {
+  const nextState = planned.nextState ? withBlind(planned.nextState, blind.state) : null;
+  let action = planned.action;
+  if (blind.change.change === 'started') {
+    if (action === 'none' && !context.hasOpenIssue) {
+      action = context.recentlyClosed ? 'reopen' : 'create';
+    } else if (action === 'update' || action === 'close') {
+      action = 'comment-and-update';
+    }
+  } else if (blind.state?.announced && action === 'close') {
+    // Part of the workspace cannot be seen: no recovery is declared for what nobody checked.
+    action = 'update';
+  } else if (blind.change.change === 'ended' && action === 'update') {
+    action = 'comment-and-update';
+  }
+  return {
+    ...planned,
+    action,
+    nextState,
+    blind: blind.change,
+    reason:
+      action === planned.action
+        ? planned.reason
+        : `${planned.reason}; blind: ${blind.change.change}`,
+  };
+}
+
+function planFindings(
+  previous: TrackingState | null,
+  report: Report,
+  config: IssueConfig,
+  now: Date,
+  context: PlanContext,
+  workspaceId: string,
+): Plan {
+  const nowIso = now.toISOString();
 
   const before = previous?.findings ?? {};
   const current = byFingerprint(report.findings);
@@ -280,15 +422,13 @@ export interface IssueSituation {
   lastClosed: { number: number; state: TrackingState | null } | null;
   /** The planned next state with its trend; null when there is nothing to track. */
   state: TrackingState | null;
-  /** The run could not check the workspace. */
-  failed: boolean;
 }
 
 /** The parts of the state that decide opening and closing (what a closed issue must keep). */
 function thresholdPart(state: TrackingState | null): string {
   if (!state) return '';
   const counting = Object.entries(state.findings).filter(([, f]) => f.errorRuns > 0 || f.confirmed);
-  return JSON.stringify([state.outageStartedAt, state.passingRuns, counting]);
+  return JSON.stringify([state.outageStartedAt, state.passingRuns, counting, state.blind ?? null]);
 }
 
 /** The plan's action as effects on the issues that exist. */
@@ -317,13 +457,15 @@ export function planEffects(planned: Pick<Plan, 'action'>, issues: IssueSituatio
       }
       break;
     case 'close':
+      // Closed first: should the comment then fail, the next run finds the issue closed and
+      // does not say "Recovered" twice (the writes converge).
       if (open) {
-        effects.push({ kind: 'comment', issue: open.number, about: 'closing' });
         effects.push({ kind: 'close', issue: open.number });
+        effects.push({ kind: 'comment', issue: open.number, about: 'closing' });
       }
       break;
     case 'none': {
-      if (open || !state || issues.failed) break;
+      if (open || !state) break;
       const counting = thresholdPart(state) !== thresholdPart(lastClosed?.state ?? null);
       // The trend goes on while the workspace is healthy: the closed issue keeps it, so the
       // chart of the next outage shows the quiet runs before it too.
@@ -335,7 +477,7 @@ export function planEffects(planned: Pick<Plan, 'action'>, issues: IssueSituatio
       // scheduled workflow keeps state is an issue body. A closed tracking issue keeps it
       // silently (editing a body notifies nobody).
       if (lastClosed) effects.push({ kind: 'rewrite', issue: lastClosed.number, closed: true });
-      else if (Object.values(state.findings).some((f) => f.errorRuns > 0)) {
+      else if (state.blind || Object.values(state.findings).some((f) => f.errorRuns > 0)) {
         // No issue exists yet to count in: create it closed, once per repository.
         effects.push({ kind: 'create', closed: true });
       }

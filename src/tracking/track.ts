@@ -4,6 +4,7 @@ import {
   renderChangeComment,
   renderClosingComment,
   renderDuplicateComment,
+  renderBlindComment,
   renderIssueBody,
 } from './body.js';
 import { toTrackingError, type TrackingError } from './errors.js';
@@ -17,7 +18,14 @@ import {
   type Plan,
   type PlanAction,
 } from './planner.js';
-import { locate, type IssueStore, type IssueSummary, type RepoRef } from './store.js';
+import {
+  isOurs,
+  locate,
+  type Identity,
+  type IssueStore,
+  type IssueSummary,
+  type RepoRef,
+} from './store.js';
 import { appendTrend, trendPoint, type TrendPoint } from './trend.js';
 
 /**
@@ -48,6 +56,14 @@ export interface TrackOptions {
   client?: GitHubClientOptions;
   /** The tracker; by default the octokit adapter with `token` and `client`. */
   store?: IssueStore;
+  /** Several workspaces report into the repository: a broken marker is never adopted. */
+  agency?: boolean;
+  /**
+   * The `workspace-id` input: names the workspace when the report cannot (a revoked key), so a
+   * blind run still finds its issue. Without it a single-workspace run uses the one workspace
+   * its own tracking issues name.
+   */
+  workspaceId?: string;
 }
 
 export interface TrackResult {
@@ -62,6 +78,8 @@ export interface TrackResult {
   warnings: string[];
   /** Key figures of the last runs, this one included (oldest first); empty when unknown. */
   trend?: TrendPoint[];
+  /** The plan, when tracking got that far (notifications read `plan.blind`). */
+  plan?: Plan;
   error?: TrackingError;
 }
 
@@ -75,20 +93,31 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
   const labels = options.labels.map((l) => l.trim()).filter(Boolean);
   if (labels.length === 0) labels.push(DEFAULT_LABEL);
   const label = labels[0] ?? DEFAULT_LABEL;
-  const workspaceId = report.workspace?.id;
-  if (!workspaceId) {
-    // A `failed` run names no workspace; without one there is no issue to look at.
-    return { regressed: false, action: 'none', warnings };
-  }
+  const agency = options.agency === true;
 
   const store =
     options.store ?? new OctokitIssueStore(createGitHubClient(options.token, options.client), repo);
-  let step = 'read the tracking issue';
+  let step = 'find out which account the GitHub token acts as';
   let result: Pick<TrackResult, 'issueNumber' | 'issueUrl'> = {};
   let planned: Plan | undefined;
   let trend: TrendPoint[] = [];
   try {
-    const found = await locate(store, label, workspaceId);
+    const me = await store.whoAmI();
+    step = 'read the tracking issue';
+    const workspaceId =
+      report.workspace?.id ??
+      options.workspaceId ??
+      (agency ? undefined : await identifyWorkspace(store, label, me));
+    if (!workspaceId) {
+      // A `failed` run names no workspace; without one there is no issue to look at.
+      if (report.status === 'failed') {
+        warnings.push(
+          `the run could not identify the workspace and no tracking issue of this repository names exactly one; set the workspace-id input so blind runs are counted`,
+        );
+      }
+      return { regressed: false, action: 'none', warnings };
+    }
+    const found = await locate(store, label, workspaceId, { me, agency });
     warnings.push(...found.warnings);
     if (found.open) result = { issueNumber: found.open.number, issueUrl: found.open.htmlUrl };
     const holder = found.open ?? found.lastClosed;
@@ -99,11 +128,19 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
     planned = plan(previous, report, config, now, {
       hasOpenIssue: found.open !== null,
       recentlyClosed,
+      workspaceId,
       ...(found.open ? { openIssueCreatedAt: found.open.createdAt } : {}),
     });
     trend = appendTrend(previous?.history, trendPoint(report));
     if (options.dryRun) {
-      return { regressed: planned.regressed, action: planned.action, warnings, trend, ...result };
+      return {
+        regressed: planned.regressed,
+        action: planned.action,
+        warnings,
+        trend,
+        plan: planned,
+        ...result,
+      };
     }
 
     const state = withTrend(planned.nextState, trend);
@@ -114,7 +151,6 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
         ? { number: found.lastClosed.number, state: found.lastClosed.marker.state ?? null }
         : null,
       state,
-      failed: report.status === 'failed',
     });
     const current = planned;
     const run: EffectRun = {
@@ -132,7 +168,9 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
       comment: (about) =>
         about === 'closing'
           ? renderClosingComment(current, options.runUrl)
-          : renderChangeComment(current, report, options.runUrl, about === 'reopened'),
+          : current.blind && current.blind.change !== 'none'
+            ? renderBlindComment(current, report, options.runUrl)
+            : renderChangeComment(current, report, options.runUrl, about === 'reopened'),
     };
     for (const effect of effects) {
       step = describe(effect);
@@ -158,7 +196,7 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
           warnings.push(...created.warnings);
           step = 'check for a duplicate tracking issue';
           const open = (await store.listOpen(label)).filter(
-            (i) => i.marker.workspaceId === workspaceId,
+            (i) => isOurs(i, me) && i.marker.workspaceId === workspaceId,
           );
           const settled = settleRace(open, created.issue);
           for (const duplicate of settled.effects) await perform(duplicate, run);
@@ -173,17 +211,50 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
         }
       }
     }
-    return { regressed: planned.regressed, action: planned.action, warnings, trend, ...result };
+    return {
+      regressed: planned.regressed,
+      action: planned.action,
+      warnings,
+      trend,
+      plan: planned,
+      ...result,
+    };
   } catch (err) {
     return {
       regressed: planned?.regressed ?? false,
       action: planned?.action ?? 'none',
       warnings,
       trend,
+      ...(planned ? { plan: planned } : {}),
       ...result,
-      error: toTrackingError(err, repo, step),
+      error: options.client?.signal?.aborted
+        ? {
+            kind: 'network',
+            message: `Could not ${step} in ${repo.owner}/${repo.repo}: GitHub did not answer before the tracking deadline (the run's timeout plus a short grace). The report and the job summary are written; the next run will catch up.`,
+          }
+        : toTrackingError(err, repo, step),
     };
   }
+}
+
+/**
+ * The workspace a run that cannot name it belongs to (a revoked key): the one workspace our
+ * open tracking issues name, else the one our most recently closed issue names. Two or more
+ * open ones: unknown (an agency repository needs the `workspace-id` input, or `workspaces:`).
+ */
+async function identifyWorkspace(
+  store: IssueStore,
+  label: string,
+  me: Identity,
+): Promise<string | undefined> {
+  const named = new Set(
+    (await store.listOpen(label))
+      .filter((i) => isOurs(i, me) && i.marker.workspaceId !== null)
+      .map((i) => i.marker.workspaceId as string),
+  );
+  if (named.size > 0) return named.size === 1 ? [...named][0] : undefined;
+  const closed = await store.findLastClosed(label, null, me);
+  return closed?.marker.workspaceId ?? undefined;
 }
 
 /** What carrying out an effect needs: the store and this run's rendered texts. */

@@ -49,12 +49,22 @@ export class FakeCore {
   }
 
   readonly module = (() => {
+    // As @actions/core: text is buffered, and write() appends it to the file (or replaces it).
+    let buffer = '';
     const summary = {
       addRaw: (text: string) => {
-        this.summary += text;
+        buffer += text;
         return summary;
       },
-      write: () => Promise.resolve(summary),
+      emptyBuffer: () => {
+        buffer = '';
+        return summary;
+      },
+      write: (options?: { overwrite?: boolean }) => {
+        this.summary = options?.overwrite ? buffer : this.summary + buffer;
+        buffer = '';
+        return Promise.resolve(summary);
+      },
     };
     return {
       getInput: (name: string, options?: { trimWhitespace?: boolean }) => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { CHECK_IDS } from '../../src/checks/catalog.js';
+import { checkSpec, isCheckId } from '../../src/model/checks.js';
 import { runChecks } from '../../src/checks/engine.js';
 import { createInstantlyClient, type InstantlyClient } from '../../src/instantly/client.js';
 import { Report, type Finding, type SuiteName } from '../../src/model/report.js';
@@ -131,7 +132,13 @@ describe('auth and webhooks against the simulator', () => {
       expect(expected.length).toBe(count);
       expect(summarize(report.findings).sort(byFingerprint)).toEqual(expected.sort(byFingerprint));
       expect(report.workspace?.id).toBe(sim.data.workspace.workspace.id);
-      for (const f of report.findings) expect(CHECK_IDS).toContain(f.check);
+      const rank = { unknown: 0, warning: 1, error: 2 } as const;
+      for (const f of report.findings) {
+        expect(CHECK_IDS).toContain(f.check);
+        // No finding is more severe than its check's catalogue severity.
+        const spec = isCheckId(f.check) ? checkSpec(f.check) : undefined;
+        expect(rank[f.severity]).toBeLessThanOrEqual(rank[spec?.severity ?? 'unknown']);
+      }
     },
   );
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { finding } from '../../src/checks/finding.js';
-import { applyPolicy, suiteOfCheck } from '../../src/checks/policy.js';
+import { applyPolicy } from '../../src/checks/policy.js';
+import { suiteOfCheck } from '../../src/model/checks.js';
 import { ConfigFile } from '../../src/config/schema.js';
 import type { Finding, Severity } from '../../src/model/report.js';
 
@@ -226,9 +227,9 @@ describe('suiteOfCheck', () => {
     ['campaign.status', 'campaigns'],
     ['account.connection', 'accounts'],
     ['domain.spf', 'accounts'],
-    ['webhook.disabled', 'webhooks'],
-    ['auth.key', 'auth'],
+    ['webhook.status', 'webhooks'],
     ['workspace.removal', 'auth'],
+    ['suite.timeout', 'auth'],
   ] as const)('%s belongs to %s', (check, suite) => {
     expect(suiteOfCheck(check)).toBe(suite);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { finding } from '../../src/checks/finding.js';
+import { anyFinding as finding } from '../fakes/finding.js';
 import { senderVerdicts, verdictOf } from '../../src/checks/sender-verdict.js';
 import type { Resource, Severity } from '../../src/model/report.js';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { checkSpec, isCheckId } from '../../src/model/checks.js';
 import type { Finding, Severity } from '../../src/model/report.js';
 import type { ProblemName, ScenarioSpec } from '../../src/simulator/index.js';
 import { startSimulator } from '../../src/simulator/index.js';
@@ -206,6 +207,13 @@ const benignDiagnostics: ProblemName[] = [
   'campaign.sending_status.campaign_running_subsequences',
 ];
 
+const RANK: Record<Severity, number> = { unknown: 0, warning: 1, error: 2 };
+
+function withinCatalogue(f: Finding): boolean {
+  const spec = isCheckId(f.check) ? checkSpec(f.check) : undefined;
+  return spec !== undefined && RANK[f.severity] <= RANK[spec.severity];
+}
+
 function describeFindings(findings: Finding[]): string[] {
   return findings.map((f) => `${f.severity} ${f.fingerprint}`);
 }
@@ -237,6 +245,8 @@ describe('campaigns and accounts suites against the simulator', () => {
       (f) => !expected.includes(f) && !(c.also ?? []).includes(f.check),
     );
     expect(describeFindings(others)).toEqual([]);
+    // The catalogue's severity is the most severe verdict a check gives without an override.
+    for (const f of run.findings) expect(withinCatalogue(f)).toBe(true);
   });
 
   it.each([...benignDiagnostics, 'account.warmup_one_day_dip' as const])(

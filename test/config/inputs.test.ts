@@ -71,7 +71,12 @@ describe('settingsFromActionInputs: valid inputs', () => {
         token: 'ghs_token',
         labels: ['instantly-health'],
         assignees: [],
-        config: { failure_threshold: 1, success_threshold: 1, close_on_recovery: true },
+        config: {
+          failure_threshold: 1,
+          success_threshold: 1,
+          close_on_recovery: true,
+          blind_threshold: 3,
+        },
       },
     });
   });

@@ -27,4 +27,12 @@ ignore:
     expect(validate({ accounts: { spam_rate: { error: 15 } } })).toBe(false);
     expect(validate({ checks: ['campain'] })).toBe(false);
   });
+
+  it('offers the catalogue check ids for severity and ignore, and flags a misspelt one', () => {
+    expect(validate({ severity: { 'campaign.stauts': 'warning' } })).toBe(false);
+    expect(validate({ ignore: [{ check: 'campaign.stauts', until: '2027-01-31' }] })).toBe(false);
+    expect(validate({ ignore: [{ check: 'config.ignore-expired', until: '2027-01-31' }] })).toBe(
+      true,
+    );
+  });
 });

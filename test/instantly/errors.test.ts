@@ -61,11 +61,14 @@ describe('error kinds', () => {
       'Start Date must be earlier than End Date',
     ],
     [{ status: 'error', message: 'Error message', host: 'example.com' }, '', 'Error message'],
-  ])('reads the odd error bodies of docs/instantly-api.md ("Errors"): %j', async (json, error, message) => {
-    const result = await failure({ status: 400, json });
-    expect(result.apiError).toEqual({ statusCode: 400, error, message });
-    expect(result.message).toContain(message);
-  });
+  ])(
+    'reads the odd error bodies of docs/instantly-api.md ("Errors"): %j',
+    async (json, error, message) => {
+      const result = await failure({ status: 400, json });
+      expect(result.apiError).toEqual({ statusCode: 400, error, message });
+      expect(result.message).toContain(message);
+    },
+  );
 
   it('turns an HTML 403 into a CDN message, never the page', async () => {
     const page = `<!DOCTYPE html><html><head><title>Attention Required! | Cloudflare</title></head><body>${'x'.repeat(5000)} error code: 1010</body></html>`;

@@ -76,7 +76,7 @@ describe('record then replay the broken scenario', () => {
 });
 
 describe('pagination', () => {
-  it('replays every page, cursors included, when the cursor is a pseudonymised email', async () => {
+  it('replays every page, cursors included, from a pseudonymised recording', async () => {
     const dir = path.join(root, 'pages');
     const live = await recordScenario(
       {
@@ -99,9 +99,10 @@ describe('pagination', () => {
       exchanges
         .filter((e) => e.template === template)
         .flatMap((e) => e.query.filter(([k]) => k === 'starting_after').map(([, v]) => v));
-    // Accounts page by email: the cursor itself went through the pseudonymiser.
+    // Accounts page by a bare creation timestamp, as the live API does (docs/instantly-api.md):
+    // the cursor carries no address, so pseudonymising leaves it as sent and it still matches.
     expect(cursors('/accounts').length).toBeGreaterThanOrEqual(2);
-    expect(cursors('/accounts').every((c) => c.endsWith('.example'))).toBe(true);
+    expect(cursors('/accounts').every((c) => !Number.isNaN(Date.parse(c)))).toBe(true);
     expect(cursors('/campaigns').length).toBeGreaterThanOrEqual(2);
 
     const replayed = await replay(dir);

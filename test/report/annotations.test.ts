@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { Report } from '../../src/model/report.js';
 import { hostileString } from './hostile.js';
-import { finding } from '../../src/checks/finding.js';
+import { anyFinding as finding } from '../fakes/finding.js';
 import { ANNOTATIONS_PER_LEVEL, planAnnotations } from '../../src/report/annotations.js';
 import {
   degradedReport,

@@ -1,5 +1,5 @@
 /** Hand-built reports for the renderer tests, with the hostile names real workspaces can hold. */
-import { finding } from '../../src/checks/finding.js';
+import { anyFinding as finding } from '../fakes/finding.js';
 import {
   type Finding,
   type Report,

@@ -55,6 +55,10 @@ export const DEVIATIONS: readonly { what: string; capture: string }[] = [
     capture: 'leonidsvb__email_accounts.json',
   },
   {
+    what: 'every page with items carries next_starting_after, the last one included; the request after the last page answers {"items": []} (the document says nothing of the end; only newer lists say "absent on the last page")',
+    capture: 'margentic__accounts_item_trimmed_and_last_page.json, leonidsvb__campaigns_list.json',
+  },
+  {
     what: 'status_message of a connection error has no response or responseCode',
     capture:
       'none: docs/instantly-api.md, "Observed in real responses" (no account in error was captured)',

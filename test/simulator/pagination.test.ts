@@ -29,22 +29,29 @@ describe('pagination', () => {
     expect((await call(sim, '/leads/list', { body: { limit: 101 } })).status).toBe(400);
   });
 
-  it('pages campaigns by id, each once, and the last page has no cursor', async () => {
+  it('pages campaigns by id, each once, with a cursor on every page that has items', async () => {
+    const total = sim.data.workspace.campaigns.length;
+    expect(total % 7).not.toBe(0);
     const { pages, items } = await allPages(sim, '/campaigns?limit=7');
     const ids = (items as { id: string }[]).map((c) => c.id);
     expect(ids).toEqual(sim.data.workspace.campaigns.map((c) => c.id));
-    expect(pages.at(-1)?.body).not.toHaveProperty('next_starting_after');
+    // The short last page too, as the live API answers (test/fixtures/real/leonidsvb__campaigns_list.json).
+    expect(pages).toHaveLength(Math.ceil(total / 7) + 1);
     for (const page of pages.slice(0, -1)) {
       const body = page.body as { items: { id: string }[]; next_starting_after: string };
       expect(body.next_starting_after).toBe(body.items.at(-1)?.id);
     }
+    expect(pages.at(-1)?.body).toEqual({ items: [] });
   });
 
-  it('ends without a trailing empty page when the count is a multiple of the limit', async () => {
+  it('answers {"items": []} after the last page, as the live API does', async () => {
+    // test/fixtures/real/margentic__accounts_item_trimmed_and_last_page.json
     const total = sim.data.workspace.campaigns.length;
     expect(total % 10).toBe(0);
     const { pages } = await allPages(sim, '/campaigns?limit=10');
-    expect(pages).toHaveLength(total / 10);
+    expect(pages).toHaveLength(total / 10 + 1);
+    expect(pages.at(-2)?.body).toHaveProperty('next_starting_after');
+    expect(pages.at(-1)?.body).toEqual({ items: [] });
   });
 
   it('pages accounts newest first with a bare-timestamp cursor, as the live API does', async () => {

@@ -134,3 +134,47 @@ describe('comments', () => {
     expect(runUrlFromEnv({})).toBeUndefined();
   });
 });
+
+describe('the whole body stays under GitHub’s limit (issue 15)', () => {
+  it('with a huge remediation section, a full trend and a big marker, it fits and the marker is whole', () => {
+    const long = 'n'.repeat(150);
+    const findings = Array.from({ length: 400 }, (_, i) =>
+      finding(`${long}${i}`, 'error', { message: `${long} <b>#${i}</b> @team` }),
+    );
+    const { nextState } = stateFor(findings, 2);
+    if (!nextState) throw new Error('no state');
+    const history = Array.from({ length: 30 }, (_, i) => ({
+      at: at(i).toISOString(),
+      errors: i,
+      warnings: 0,
+      bounceRate: 0.01,
+      webhookFailureRate: null,
+      unhealthyAccounts: 1,
+    }));
+    const big = {
+      ...report(findings),
+      remediation: {
+        dryRun: false,
+        actions: ['resume-webhooks'],
+        steps: Array.from({ length: 100 }, (_, i) => ({
+          action: 'resume-webhook',
+          resource: {
+            type: 'webhook' as const,
+            id: `wh-${i}`,
+            name: `Hook ${i} ${'|*_'.repeat(60)}`,
+          },
+          outcome: 'skipped' as const,
+          detail: '|*_<>'.repeat(200),
+        })),
+      },
+    };
+    const body = renderIssueBody({
+      report: big,
+      state: { ...nextState, history },
+      now: at(2),
+      runUrl: RUN,
+    });
+    expect(Array.from(body).length).toBeLessThanOrEqual(BODY_LIMIT);
+    expect(readMarker(body).state?.workspaceId).toBe(WORKSPACE.id);
+  });
+});

@@ -5,7 +5,13 @@ import { statusOf } from '../../src/model/report.js';
 export const WORKSPACE = { id: 'ws-0199', name: 'Acme Outbound' };
 
 export function config(overrides: Partial<IssueConfig> = {}): IssueConfig {
-  return { failure_threshold: 1, success_threshold: 1, close_on_recovery: true, ...overrides };
+  return {
+    failure_threshold: 1,
+    success_threshold: 1,
+    close_on_recovery: true,
+    blind_threshold: 3,
+    ...overrides,
+  };
 }
 
 /** A finding on campaign `id`; `check` defaults to campaign.status. */

@@ -23,7 +23,7 @@ const state: TrackingState = {
 describe('marker', () => {
   it('round-trips the state through an issue body', () => {
     const body = `## Status\n\nsome text\n\n${serializeMarker(state)}`;
-    expect(readMarker(body)).toEqual({ state, workspaceId: 'ws-0199' });
+    expect(readMarker(body)).toEqual({ present: true, state, workspaceId: 'ws-0199' });
   });
 
   it('never lets a string end the HTML comment early', () => {

@@ -1,5 +1,12 @@
 import { readMarker } from '../../src/tracking/marker.js';
-import type { IssueChange, IssueStore, IssueSummary, NewIssue } from '../../src/tracking/store.js';
+import {
+  isOurs,
+  type Identity,
+  type IssueChange,
+  type IssueStore,
+  type IssueSummary,
+  type NewIssue,
+} from '../../src/tracking/store.js';
 
 interface StoredIssue extends NewIssue {
   number: number;
@@ -8,6 +15,7 @@ interface StoredIssue extends NewIssue {
   createdAt: string;
   closedAt: string | null;
   comments: string[];
+  author: string;
 }
 
 /**
@@ -21,7 +29,15 @@ export class MemoryIssueStore implements IssueStore {
   readonly labels = new Set<string>();
   readonly writes: string[] = [];
 
+  /** Who this store's token acts as; issues it creates are authored by `login`. */
+  me: Identity = { kind: 'app' };
+  login = 'github-actions[bot]';
+
   constructor(private readonly now: () => Date) {}
+
+  whoAmI(): Promise<Identity> {
+    return Promise.resolve(this.me);
+  }
 
   private summary(issue: StoredIssue): IssueSummary {
     return {
@@ -33,6 +49,7 @@ export class MemoryIssueStore implements IssueStore {
       htmlUrl: `https://github.com/acme/ops/issues/${issue.number}`,
       createdAt: issue.createdAt,
       closedAt: issue.closedAt,
+      author: issue.author,
       marker: readMarker(issue.body),
     };
   }
@@ -51,11 +68,21 @@ export class MemoryIssueStore implements IssueStore {
     );
   }
 
-  findLastClosed(label: string, workspaceId: string): Promise<IssueSummary | null> {
+  findLastClosed(
+    label: string,
+    workspaceId: string | null,
+    me: Identity,
+  ): Promise<IssueSummary | null> {
     const closed = this.issues
       .filter((i) => i.state === 'closed' && i.labels.includes(label))
       .map((i) => this.summary(i))
-      .filter((i) => i.marker.workspaceId === workspaceId && i.stateReason !== 'duplicate')
+      .filter(
+        (i) =>
+          isOurs(i, me) &&
+          i.marker.workspaceId !== null &&
+          (workspaceId === null || i.marker.workspaceId === workspaceId) &&
+          i.stateReason !== 'duplicate',
+      )
       .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''));
     return Promise.resolve(closed[0] ?? null);
   }
@@ -74,6 +101,7 @@ export class MemoryIssueStore implements IssueStore {
       createdAt: this.now().toISOString(),
       closedAt: null,
       comments: [],
+      author: this.login,
     };
     this.issues.push(issue);
     this.writes.push(`create #${issue.number}`);

@@ -142,12 +142,12 @@ describe('plan over sequences of runs', () => {
       ],
     },
     {
-      name: 'a failed run neither opens nor closes, and does not count',
+      name: 'a failed run neither opens nor closes, and does not count toward the thresholds',
       cfg: config({ success_threshold: 2 }),
       steps: [
         { report: report([A]), action: 'create' },
         { report: healthy, action: 'update' },
-        { report: report([], 'failed'), action: 'none', regressed: false },
+        { report: report([], 'failed'), action: 'update', regressed: false },
         { report: healthy, action: 'close' },
       ],
     },
@@ -236,7 +236,7 @@ describe('plan details', () => {
     expect(next.nextState?.findings[A.fingerprint]?.confirmed).toBe(true);
   });
 
-  it('a failed run carries the previous state over unchanged', () => {
+  it('a failed run carries the findings state over unchanged and counts a blind run', () => {
     const cfg = config();
     const opened = plan(null, report([A]), cfg, at(0), {
       hasOpenIssue: false,
@@ -246,8 +246,11 @@ describe('plan details', () => {
       hasOpenIssue: true,
       recentlyClosed: false,
     });
-    expect(failed.action).toBe('none');
-    expect(failed.nextState).toBe(opened.nextState);
+    expect(failed.action).toBe('update');
+    const { blind, ...rest } = failed.nextState ?? {};
+    expect(rest).toEqual(opened.nextState);
+    expect(blind).toMatchObject({ runs: 1, announced: false });
+    expect(failed.blind).toMatchObject({ change: 'none' });
   });
 
   it('an issue a person closed while its errors persist stays closed until something new fails', () => {

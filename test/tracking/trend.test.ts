@@ -11,7 +11,7 @@ import {
   type TrendPoint,
 } from '../../src/tracking/trend.js';
 import { failedReport, healthyReport, unhealthyReport } from '../report/fixtures.js';
-import { finding } from '../../src/checks/finding.js';
+import { anyFinding as finding } from '../fakes/finding.js';
 import type { Report } from '../../src/model/report.js';
 
 function point(day: number, errors: number, warnings = 0): TrendPoint {

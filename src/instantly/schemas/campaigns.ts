@@ -8,17 +8,40 @@ import { z } from 'zod';
  * Required, optional and nullable follow the document.
  */
 
-/** `Campaign.status`; the labels are the document's `x-enumDescriptions`. */
-export const CAMPAIGN_STATUS_LABELS: Readonly<Record<number, string>> = {
-  0: 'Draft',
-  1: 'Active',
-  2: 'Paused',
-  3: 'Completed',
-  4: 'Running Subsequences',
-  [-1]: 'Accounts Unhealthy',
-  [-2]: 'Bounce Protect',
-  [-99]: 'Account Suspended',
-};
+/**
+ * `Campaign.status`, once: each value with the document's label (`x-enumDescriptions`). The
+ * checks and the simulator name statuses through `CAMPAIGN_STATUS`, never by number.
+ */
+const CAMPAIGN_STATUS_TABLE = {
+  draft: { value: 0, label: 'Draft' },
+  active: { value: 1, label: 'Active' },
+  paused: { value: 2, label: 'Paused' },
+  completed: { value: 3, label: 'Completed' },
+  runningSubsequences: { value: 4, label: 'Running Subsequences' },
+  accountsUnhealthy: { value: -1, label: 'Accounts Unhealthy' },
+  bounceProtect: { value: -2, label: 'Bounce Protect' },
+  accountSuspended: { value: -99, label: 'Account Suspended' },
+} as const;
+type CampaignStatusName = keyof typeof CAMPAIGN_STATUS_TABLE;
+const STATUS_ROWS = Object.entries(CAMPAIGN_STATUS_TABLE) as [
+  CampaignStatusName,
+  (typeof CAMPAIGN_STATUS_TABLE)[CampaignStatusName],
+][];
+
+/** `CAMPAIGN_STATUS.bounceProtect` is -2, and so on. */
+export const CAMPAIGN_STATUS = Object.fromEntries(
+  STATUS_ROWS.map(([name, row]) => [name, row.value]),
+) as { readonly [N in CampaignStatusName]: (typeof CAMPAIGN_STATUS_TABLE)[N]['value'] };
+export type CampaignStatus = (typeof CAMPAIGN_STATUS)[CampaignStatusName];
+
+/** Every documented status; anything else is one Instantly added later. */
+export const CAMPAIGN_STATUS_VALUES: readonly CampaignStatus[] = STATUS_ROWS.map(
+  ([, r]) => r.value,
+);
+
+export const CAMPAIGN_STATUS_LABELS: Readonly<Record<number, string>> = Object.fromEntries(
+  STATUS_ROWS.map(([, row]) => [row.value, row.label]),
+);
 
 /** `Campaign.not_sending_status` descriptions, verbatim from the document. */
 export const NOT_SENDING_STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = {

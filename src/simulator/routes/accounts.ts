@@ -9,6 +9,7 @@ import {
   isReply,
   ok,
   page,
+  pageBody,
   parseBoolean,
   parseEnum,
   parseLimit,
@@ -110,18 +111,11 @@ export const listAccounts: Route['handle'] = (ctx) => {
     return true;
   };
   const items: Account[] = [];
-  let more = false;
-  for (let i = top - 1; i >= 0; i--) {
+  for (let i = top - 1; i >= 0 && items.length < limit; i--) {
     const a = data.accounts[i];
-    if (a === undefined || !keep(a)) continue;
-    if (items.length === limit) {
-      more = true;
-      break;
-    }
-    items.push(a);
+    if (a !== undefined && keep(a)) items.push(a);
   }
-  const last = items[items.length - 1];
-  const reply = ok(more && last ? { items, next_starting_after: accountCursor(last) } : { items });
+  const reply = ok(pageBody(items, accountCursor));
   if (!includeTags) return reply;
   const body = reply.body as { items: Account[]; next_starting_after?: string };
   return ok({ ...body, items: body.items.map((a) => accountWithTags(data, a)) });

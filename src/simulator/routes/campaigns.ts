@@ -1,4 +1,5 @@
 /** Campaigns: list, get, sending status, analytics. */
+import { CAMPAIGN_STATUS as S, CAMPAIGN_STATUS_VALUES } from '../../instantly/schemas/campaigns.js';
 import { envelope, MESSAGES, type Reply } from '../errors.js';
 import { campaignDailyRow, campaignDailySent, sendingStatus } from '../series.js';
 import { DAY_MS, dateAt } from '../time.js';
@@ -18,7 +19,7 @@ import {
 
 // ---- Campaigns ----------------------------------------------------------------------------------
 
-export const CAMPAIGN_STATUSES = [-99, -1, -2, 0, 1, 2, 3, 4] as const;
+export const CAMPAIGN_STATUSES = CAMPAIGN_STATUS_VALUES;
 
 export function selectCampaignOrders(ctx: RouteContext): number[] | Reply {
   const { data, query } = ctx;
@@ -82,7 +83,7 @@ export const listCampaigns: Route['handle'] = (ctx) => {
  */
 export function asServed(c: Campaign): Campaign {
   const unwritten =
-    c.status === 0 &&
+    c.status === S.draft &&
     c.sequences.length === 0 &&
     c.email_list.length === 0 &&
     c.email_tag_list.length === 0;
@@ -134,7 +135,7 @@ export const campaignAnalytics: Route['handle'] = (ctx) => {
       if (!row || !campaign) return [];
       return [inRange(row, campaign, range, ctx.nowMs)];
     })
-    .filter((r) => !unscoped || r.campaign_status !== 0);
+    .filter((r) => !unscoped || r.campaign_status !== S.draft);
   if (!exclude) return ok(rows);
   return ok(
     rows.map((row) => {
@@ -182,7 +183,7 @@ function inRange(
 ): CampaignAnalytics {
   if (range.start === undefined && range.end === undefined) return row;
   const born = Date.parse(campaign.timestamp_created);
-  const active = campaign.status === 1 || campaign.status === 4;
+  const active = campaign.status === S.active || campaign.status === S.runningSubsequences;
   const sentFrom = active ? Math.max(born, nowMs - ACTIVE_SPAN_MS) : born;
   const span = Math.max(DAY_MS, nowMs - sentFrom);
   const from = Math.max(range.start ?? sentFrom, sentFrom);

@@ -65,8 +65,11 @@ export const isReply = (value: unknown): value is Reply =>
   typeof value === 'object' && value !== null && 'status' in value && 'body' in value;
 
 /**
- * A page of the items from `start` on that pass `keep`, with `next_starting_after` only when
- * another match remains. Scans only as far as it must, so each page costs about `limit` items.
+ * A page of the items from `start` on that pass `keep`. Like the live API, every page with
+ * items carries `next_starting_after`, the last one included, and the request after the last
+ * page answers `{"items": []}` (test/fixtures/real/leonidsvb__campaigns_list.json,
+ * margentic__accounts_item_trimmed_and_last_page.json; docs/instantly-api.md, "Pagination").
+ * Scans only as far as it must, so each page costs about `limit` items.
  */
 export function page<T>(
   items: readonly T[],
@@ -76,22 +79,17 @@ export function page<T>(
   keep: (item: T, index: number) => boolean = () => true,
 ): Reply {
   const slice: T[] = [];
-  let more = false;
-  for (let i = start; i < items.length; i++) {
+  for (let i = start; i < items.length && slice.length < limit; i++) {
     const item = items[i] as T;
-    if (!keep(item, i)) continue;
-    if (slice.length === limit) {
-      more = true;
-      break;
-    }
-    slice.push(item);
+    if (keep(item, i)) slice.push(item);
   }
-  const last = slice[slice.length - 1];
-  return ok(
-    more && last !== undefined
-      ? { items: slice, next_starting_after: cursorOf(last) }
-      : { items: slice },
-  );
+  return ok(pageBody(slice, cursorOf));
+}
+
+/** `{items, next_starting_after}` with the live API's cursor: on every page that has items. */
+export function pageBody<T>(items: T[], cursorOf: (item: T) => string): unknown {
+  const last = items[items.length - 1];
+  return last === undefined ? { items } : { items, next_starting_after: cursorOf(last) };
 }
 
 // ---- Dates --------------------------------------------------------------------------------------

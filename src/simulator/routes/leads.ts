@@ -1,6 +1,6 @@
 /** Leads: POST /leads/list, generated on request from each campaign's counts. */
 import { leadBucket, makeLead, parseLeadId, type LeadStatusBucket } from '../series.js';
-import { badRequest, isReply, ok, parseLimit, type Route } from './common.js';
+import { badRequest, isReply, ok, pageBody, parseLimit, type Route } from './common.js';
 
 // ---- Leads ----------------------------------------------------------------------------------------
 
@@ -45,20 +45,15 @@ export const listLeads: Route['handle'] = (ctx) => {
     cursor = parsed;
   }
   const items: Record<string, unknown>[] = [];
-  let more = false;
   outer: for (const order of orders) {
     if (order < cursor.campaign) continue;
     const total = ctx.data.leadCounts[order]?.leads ?? 0;
     const from = order === cursor.campaign ? cursor.index + 1 : 0;
     for (let i = from; i < total; i++) {
       if (!keep(leadBucket(ctx.data, order, i))) continue;
-      if (items.length === limit) {
-        more = true;
-        break outer;
-      }
+      if (items.length === limit) break outer;
       items.push(makeLead(ctx.data, order, i, ctx.nowMs));
     }
   }
-  const last = items[items.length - 1];
-  return ok(more && last ? { items, next_starting_after: last.id } : { items });
+  return ok(pageBody(items, (lead) => String(lead.id)));
 };

@@ -27,6 +27,8 @@ export const SERVED_OPERATIONS: readonly (readonly [string, string])[] = [
   ['/repos/{owner}/{repo}/issues/{issue_number}/comments', 'post'],
   ['/repos/{owner}/{repo}/labels/{name}', 'get'],
   ['/repos/{owner}/{repo}/labels', 'post'],
+  // Who the token acts as (tracking adopts only issues that identity created).
+  ['/user', 'get'],
 ];
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -31,6 +31,8 @@ export interface FakeIssue {
   updated_at: string;
   closed_at: string | null;
   comments: FakeComment[];
+  /** Login of who created it: the token's identity for issues created through the API. */
+  author: string;
 }
 
 export interface FakeLabel {
@@ -66,7 +68,15 @@ export interface FakeGitHubOptions {
   /** `/api/v3` makes the URLs look like GitHub Enterprise Server's. */
   pathPrefix?: string;
   now?: () => Date;
+  /**
+   * Who the token acts as. `app` (default): an installation token such as `GITHUB_TOKEN`;
+   * `GET /user` answers 403 "Resource not accessible by integration" and issues it creates are
+   * authored by `github-actions[bot]`. `{ user }`: a personal access token of that login.
+   */
+  identity?: 'app' | { user: string };
 }
+
+export const ACTIONS_BOT = 'github-actions[bot]';
 
 interface Reply {
   status: number;
@@ -90,6 +100,10 @@ export class FakeGitHub {
   /** Logins GitHub cannot assign (typos, no access): creating an issue with one is a 422. */
   readonly unassignable = new Set<string>();
   now: () => Date;
+  /** See `FakeGitHubOptions.identity`; tests may switch it between runs. */
+  identity: 'app' | { user: string };
+  /** When set, requests are read but never answered (a GitHub API that hangs). */
+  hang = false;
 
   private readonly server: Server;
   private readonly pathPrefix: string;
@@ -104,6 +118,7 @@ export class FakeGitHub {
     this.repo = options.repo ?? 'ops';
     this.pathPrefix = options.pathPrefix ?? '';
     this.now = options.now ?? (() => new Date());
+    this.identity = options.identity ?? 'app';
     operationsCache ??= loadOperations();
     this.operations = operationsCache;
     this.server = createServer((req, res) => {
@@ -117,6 +132,11 @@ export class FakeGitHub {
     const { port } = fake.server.address() as AddressInfo;
     fake.url = `http://127.0.0.1:${port}${fake.pathPrefix}`;
     return fake;
+  }
+
+  /** The login of issues created through the API. */
+  get login(): string {
+    return this.identity === 'app' ? ACTIONS_BOT : this.identity.user;
   }
 
   async close(): Promise<void> {
@@ -148,7 +168,10 @@ export class FakeGitHub {
     return [...this.labelStore.values()].map((l) => ({ ...l }));
   }
 
-  /** Puts an issue in place directly (no request), e.g. one a person edited. */
+  /**
+   * Puts an issue in place directly (no request), e.g. one a person edited. `author` defaults to
+   * the token's identity (an issue an earlier run created); give another login for a person's.
+   */
   seedIssue(partial: Partial<FakeIssue> & Pick<FakeIssue, 'title'>): FakeIssue {
     const at = this.now().toISOString();
     const issue: FakeIssue = {
@@ -162,6 +185,7 @@ export class FakeGitHub {
       updated_at: at,
       closed_at: null,
       comments: [],
+      author: this.login,
       ...partial,
     };
     this.store.set(issue.number, issue);
@@ -192,6 +216,8 @@ export class FakeGitHub {
     const raw = Buffer.concat(chunks).toString('utf8');
     const record: RequestRecord = { method, path: url.pathname, query: url.search, status: 0 };
     this.requests.push(record);
+    // A hanging API: the connection stays open until the client gives up or close() ends it.
+    if (this.hang) return;
 
     let reply: Reply;
     let operation: OperationCheck | undefined;
@@ -320,7 +346,12 @@ export class FakeGitHub {
     body: unknown,
     url: URL,
   ): Reply {
-    if (params.owner !== this.owner || params.repo !== this.repo) return notFound();
+    if (
+      operationId !== 'users/get-authenticated' &&
+      (params.owner !== this.owner || params.repo !== this.repo)
+    ) {
+      return notFound();
+    }
     const input = (body ?? {}) as Record<string, unknown>;
     const at = this.now().toISOString();
     const issue = params.issue_number ? this.store.get(Number(params.issue_number)) : undefined;
@@ -343,6 +374,7 @@ export class FakeGitHub {
           updated_at: at,
           closed_at: null,
           comments: [],
+          author: this.login,
         };
         const tooLong = bodyTooLong(created.body);
         if (tooLong) return tooLong;
@@ -421,6 +453,17 @@ export class FakeGitHub {
         );
         return { status: 201, body: this.labelJson(label) };
       }
+      case 'users/get-authenticated':
+        return this.identity === 'app'
+          ? {
+              status: 403,
+              body: {
+                message: READ_ONLY_MESSAGE,
+                documentation_url:
+                  'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+              },
+            }
+          : { status: 200, body: this.publicUser(this.identity.user) };
       default:
         return notFound();
     }
@@ -507,7 +550,7 @@ export class FakeGitHub {
       state_reason: issue.state_reason,
       title: issue.title,
       body: issue.body,
-      user: this.user('github-actions[bot]'),
+      user: this.user(issue.author),
       labels: issue.labels.map((name) => this.labelJson(this.ensureLabel(name))),
       assignee: issue.assignees[0] ? this.user(issue.assignees[0]) : null,
       assignees: issue.assignees.map((a) => this.user(a)),
@@ -530,10 +573,32 @@ export class FakeGitHub {
       html_url: `${this.webRoot}/issues/${issue.number}#issuecomment-${comment.id}`,
       issue_url: `${this.apiRoot}/issues/${issue.number}`,
       body: comment.body,
-      user: this.user('github-actions[bot]'),
+      user: this.user(this.login),
       created_at: comment.created_at,
       updated_at: comment.created_at,
       author_association: 'NONE',
+    };
+  }
+
+  /** `GET /user` for a personal access token (the public view). */
+  private publicUser(login: string): Record<string, unknown> {
+    const at = '2020-01-01T00:00:00Z';
+    return {
+      ...this.user(login),
+      user_view_type: 'public',
+      name: null,
+      company: null,
+      blog: null,
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      public_repos: 1,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: at,
+      updated_at: at,
     };
   }
 
