@@ -8,6 +8,8 @@ export interface WorkspaceSizes {
   campaigns: number;
   /** Campaigns that are Active (status 1, or 4: running subsequences) and so get a sending status. */
   active: number;
+  /** Campaigns in status 1 (Active): one daily-analytics request each for the stalled check. */
+  sending: number;
   /** Accounts. */
   accounts: number;
   /** Distinct sending domains of the accounts. */
@@ -39,6 +41,7 @@ export type PlanRow =
   | 'campaigns'
   | 'campaignAnalytics'
   | 'sendingStatus'
+  | 'campaignDaily'
   | 'accounts'
   | 'warmupAnalytics'
   | 'vitals'
@@ -54,6 +57,7 @@ export const PLAN_ENDPOINTS: Record<PlanRow, string> = {
   campaigns: 'GET /campaigns',
   campaignAnalytics: 'GET /campaigns/analytics',
   sendingStatus: 'GET /campaigns/{id}/sending-status',
+  campaignDaily: 'GET /campaigns/analytics/daily',
   accounts: 'GET /accounts',
   warmupAnalytics: 'POST /accounts/warmup-analytics',
   vitals: 'POST /accounts/test/vitals',
@@ -66,10 +70,11 @@ export const PLAN_ENDPOINTS: Record<PlanRow, string> = {
 export interface Plan {
   rows: Record<PlanRow, number>;
   /**
-   * R = 2 + P(C) + 2 + K + P(A) + ⌈A/100⌉ + ⌈D/B⌉ + ⌈A/200⌉ + P(W) + [W>0] + [failed>0]: the plan's
+   * R = 2 + P(C) + 2 + K + K1 + P(A) + ⌈A/100⌉ + ⌈D/B⌉ + ⌈A/200⌉ + P(W) + [W>0] + [failed>0]: the plan's
    * minimum plus the per-sender daily analytics of the early warnings (its optional add-on
    * ⌈A/200⌉ × ⌈days/31⌉, one window of at most 31 days). Campaign analytics is 2: over the
-   * bounce window for rates, and without a range for lifetime lead counts.
+   * bounce window for rates, and without a range for lifetime lead counts. K1 is the daily
+   * analytics of the K1 campaigns in status 1 (stalled campaigns).
    */
   total: number;
   /**
@@ -86,6 +91,7 @@ export function plan(s: WorkspaceSizes, vitalsBatch = VITALS_BATCH): Plan {
     campaigns: pages(s.campaigns),
     campaignAnalytics: 2,
     sendingStatus: s.active,
+    campaignDaily: s.sending,
     accounts: pages(s.accounts),
     warmupAnalytics: Math.ceil(s.accounts / PAGE_SIZE),
     vitals: Math.ceil(s.domains / vitalsBatch),
@@ -97,7 +103,7 @@ export function plan(s: WorkspaceSizes, vitalsBatch = VITALS_BATCH): Plan {
   const total = Object.values(rows).reduce((a, b) => a + b, 0);
   const chain = Math.max(
     1, // rows 1, 2 and 4 need nothing
-    rows.campaigns + (rows.sendingStatus > 0 ? 1 : 0),
+    rows.campaigns + (rows.sendingStatus + rows.campaignDaily > 0 ? 1 : 0),
     rows.accounts + (rows.warmupAnalytics + rows.vitals + rows.accountDaily > 0 ? 1 : 0),
     rows.webhooks + rows.webhookSummary + rows.failedEvents,
   );

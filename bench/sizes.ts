@@ -71,6 +71,7 @@ export function sizesOf(ws: WorkspaceData, now: Date): WorkspaceSizes {
   return {
     campaigns: ws.campaigns.length,
     active: ws.campaigns.filter((c) => c.status === 1 || c.status === 4).length,
+    sending: ws.campaigns.filter((c) => c.status === 1).length,
     accounts: ws.accounts.length,
     domains: domains.size,
     webhooks: ws.webhooks.length,

@@ -25,6 +25,7 @@ import { chunk, mapLimit } from './map-limit.js';
 import { InstantlyError } from '../instantly/errors.js';
 import { dailyAnalyticsWindow } from './resources.js';
 import { domainOf, emailKey, indexAccounts, sendersOf, type AccountIndex } from './senders.js';
+import { evaluateRamp } from './ramp.js';
 import type { Suite, SuiteContext, SuiteOutcome } from './types.js';
 import { unknownFromError } from './unknown.js';
 
@@ -134,6 +135,7 @@ async function runAccounts(ctx: SuiteContext): Promise<SuiteOutcome> {
       ),
       ...(warmup?.findings.get(key) ?? []),
       ...(rows ?? []),
+      ...evaluateRamp(account, config.ramp, ctx.now),
     ];
     findings.push(...asLaunchBlockers(own, gate));
   }

@@ -98,9 +98,9 @@ export function campaignNotFound(id: string): Finding {
 }
 
 /** A finding on the campaign: named fields, so a message and a fix cannot be swapped. */
-type Emit = (input: Omit<FindingInput, 'suite' | 'resource'>) => Finding;
+export type Emit = (input: Omit<FindingInput, 'suite' | 'resource'>) => Finding;
 
-function emitter(campaign: Campaign): Emit {
+export function emitter(campaign: Campaign): Emit {
   const resource: Resource = { type: 'campaign', id: campaign.id, name: campaign.name };
   return (input) => finding({ ...input, suite: 'campaigns', resource });
 }
@@ -526,7 +526,7 @@ const SENDING_STATUS_SEVERITY: Readonly<Record<string, Outcome>> = {
 /** A warning-level sending issue that has lasted this long is an error (docs/instantly-api.md, "Campaigns"). */
 export const SENDING_ISSUE_ESCALATION_MS = 24 * 60 * 60 * 1000;
 
-function checkSendingStatus(
+export function checkSendingStatus(
   campaign: Campaign,
   sending: SendingStatus | undefined,
   now: Date,

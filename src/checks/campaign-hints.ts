@@ -55,6 +55,10 @@ export const campaignHints = {
     'Instantly reported a not-sending reason this tool does not know; check the campaign in Instantly.',
   noSendingData:
     'Instantly has no sending data for this active campaign yet. If it was launched more than a day ago, check its schedule, senders and leads in Instantly.',
+  stalled:
+    "Open the campaign in Instantly (Analytics and the sending status panel): check that its senders are connected and under their daily limits, that leads are ready to contact, and that the schedule's days and timezone are the ones intended. Contact Instantly support with the campaign id if all of that looks right.",
+  volumeDrop:
+    "Check the campaign's senders in Instantly: a disconnected or paused account, a lowered daily limit, or accounts shared with other campaigns cut the volume. If the drop is intended, lower `campaigns.stalled.drop_fraction` (0 turns this warning off).",
 } as const;
 
 /** Hints for `diagnostics.status` of GET /campaigns/{id}/sending-status (docs/instantly-api.md, "Campaigns"). */

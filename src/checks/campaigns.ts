@@ -2,8 +2,11 @@ import {
   Campaign,
   CAMPAIGN_STATUS,
   type CampaignAnalytics,
+  CampaignDailyAnalytics,
+  type CampaignDailyRow,
   SendingStatus,
 } from '../instantly/schemas/campaigns.js';
+import { Subsequence } from '../instantly/schemas/subsequences.js';
 import type { Finding, Resource } from '../model/report.js';
 import {
   CAMPAIGN_CHECK,
@@ -16,7 +19,9 @@ import { finding } from './finding.js';
 import { asLaunchBlockers, launchGateIds } from './launch-gate.js';
 import { mapLimit } from './map-limit.js';
 import { errorFacts } from './scopes.js';
+import { dailyWindow, foldVerdict, judgeDailySending, STALLED_CHECK } from './stalled.js';
 import { indexAccounts, type AccountIndex } from './senders.js';
+import { evaluateSubsequences, type SubsequenceStatus } from './subsequences.js';
 import type { Suite, SuiteContext, SuiteOutcome } from './types.js';
 import type { CheckId } from '../model/checks.js';
 import { unknownFromError } from './unknown.js';
@@ -54,7 +59,12 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
   // apart so the report's order does not depend on which request answered first.
   const needDetails = selected.filter((c) => c.sequences === undefined);
   const askStatus = config.sending_status ? selected.filter(isActive) : [];
-  const total = needDetails.length + askStatus.length;
+  // Daily sending of Active campaigns (status 1); running subsequences (4) are not judged.
+  const askDaily = config.stalled.enabled
+    ? selected.filter((c) => c.status === CAMPAIGN_STATUS.active)
+    : [];
+  const askSubsequences = askStatus.filter((c) => c.status === CAMPAIGN_STATUS.runningSubsequences);
+  const total = needDetails.length + askStatus.length + askDaily.length + askSubsequences.length;
   let done = 0;
   const tick = () => {
     ctx.progress(++done, total);
@@ -66,14 +76,20 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
     const statuses = await fetchSendingStatuses(ctx, askStatus, tick, requestFindings);
     return { detailed, statuses };
   })();
+  const dailyFindings: Finding[] = [];
+  const dailyRequests = fetchDaily(ctx, askDaily, tick, dailyFindings);
+  const subsequenceRequests = fetchSubsequences(ctx, askSubsequences, tick, dailyFindings);
 
   // settle() never rejects, so an abort that rejects perCampaign leaves no promise unobserved.
-  const [accounts, analytics, lifetime, { detailed, statuses }] = await Promise.all([
-    settle(ctx.resources.accounts()),
-    settle(ctx.resources.campaignAnalytics()),
-    settle(leadCounts(ctx, selected)),
-    perCampaign,
-  ]);
+  const [accounts, analytics, lifetime, { detailed, statuses }, daily, subsequences] =
+    await Promise.all([
+      settle(ctx.resources.accounts()),
+      settle(ctx.resources.campaignAnalytics()),
+      settle(leadCounts(ctx, selected)),
+      perCampaign,
+      dailyRequests,
+      subsequenceRequests,
+    ]);
   let index: AccountIndex | undefined;
   if (accounts.ok) index = indexAccounts(accounts.value);
   else {
@@ -119,7 +135,7 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
     ? selected.filter((c) => c.status === CAMPAIGN_STATUS.draft && !lifetimeById.has(c.id)).length
     : 0;
 
-  findings.push(...requestFindings);
+  findings.push(...requestFindings, ...dailyFindings);
   const gateIds = new Set(launchGateIds(ctx.settings));
 
   for (const listed of selected) {
@@ -151,7 +167,10 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
     const leads: AnalyticsInput = lifetimeById
       ? (lifetimeById.get(campaign.id) ?? 'missing')
       : undefined;
-    const findings = judge(campaign, row, leads);
+    const findings = [
+      ...withDailySending(campaign, judge(campaign, row, leads), leads),
+      ...evaluateSubsequences(campaign, subsequences.get(campaign.id) ?? [], ctx.now),
+    ];
     // A campaign about to launch must be ready to send: its blockers are errors.
     return gateIds.has(campaign.id) ? asLaunchBlockers(findings, [campaign]) : findings;
   }
@@ -170,7 +189,26 @@ async function runCampaigns(ctx: SuiteContext): Promise<SuiteOutcome> {
     );
   }
 
+  /** Daily analytics confirm or explain the other findings, or add a stall of their own. */
+  function withDailySending(campaign: Campaign, own: Finding[], leads: AnalyticsInput): Finding[] {
+    const rows = daily.get(campaign.id);
+    if (!rows) return own;
+    const leadsLeft =
+      leads === undefined ||
+      leads === 'missing' ||
+      (leads.leads_count === 0 && leads.contacted_count > 0)
+        ? undefined
+        : Math.max(0, leads.leads_count - leads.contacted_count);
+    const verdict = judgeDailySending(
+      { campaign, rows, ...(leadsLeft !== undefined && { leadsLeft }) },
+      config.stalled,
+      ctx.now,
+    );
+    return foldVerdict(own, campaign, verdict, statuses.get(campaign.id)?.diagnostics?.status);
+  }
+
   const details = describe(selected, askStatus.length);
+  if (askDaily.length > 0) details.push(`daily sending of ${askDaily.length} active campaigns`);
   if (noAnalyticsYet > 0)
     details.push(
       `${noAnalyticsYet} ${noAnalyticsYet === 1 ? 'draft has' : 'drafts have'} no analytics yet (leads not counted)`,
@@ -261,6 +299,74 @@ async function fetchSendingStatuses(
         signal: ctx.signal,
       });
       out.set(c.id, status);
+      tick();
+    },
+  );
+  return out;
+}
+
+/**
+ * Status 4 campaigns: their subsequences (`GET /subsequences?parent_campaign=`) and the sending
+ * status of each (`GET /subsequences/{id}/sending-status`, `subsequences:read`).
+ */
+async function fetchSubsequences(
+  ctx: SuiteContext,
+  campaigns: readonly Campaign[],
+  tick: () => void,
+  findings: Finding[],
+): Promise<Map<string, SubsequenceStatus[]>> {
+  const out = new Map<string, SubsequenceStatus[]>();
+  if (campaigns.length === 0) return out;
+  await perCampaign(
+    ctx,
+    campaigns,
+    CAMPAIGN_CHECK.sendingStatus,
+    'Subsequence sending status',
+    findings,
+    async (c) => {
+      const entries: SubsequenceStatus[] = [];
+      for await (const subsequence of ctx.api.paginate('/subsequences', {
+        query: { parent_campaign: c.id, limit: 100 },
+        item: Subsequence,
+        signal: ctx.signal,
+      })) {
+        const status = await ctx.api.get('/subsequences/{id}/sending-status', {
+          params: { id: subsequence.id },
+          schema: SendingStatus,
+          signal: ctx.signal,
+        });
+        entries.push({ subsequence, status });
+      }
+      out.set(c.id, entries);
+      tick();
+    },
+  );
+  return out;
+}
+
+/** `GET /campaigns/analytics/daily` per campaign: its rows carry no campaign id. */
+async function fetchDaily(
+  ctx: SuiteContext,
+  campaigns: readonly Campaign[],
+  tick: () => void,
+  findings: Finding[],
+): Promise<Map<string, readonly CampaignDailyRow[]>> {
+  const out = new Map<string, readonly CampaignDailyRow[]>();
+  if (campaigns.length === 0) return out;
+  const window = dailyWindow(ctx.now, ctx.settings.config.campaigns.stalled.window_days);
+  await perCampaign(
+    ctx,
+    campaigns,
+    STALLED_CHECK,
+    'Campaign daily sending',
+    findings,
+    async (c) => {
+      const rows = await ctx.api.get('/campaigns/analytics/daily', {
+        query: { campaign_id: c.id, start_date: window.start, end_date: window.end },
+        schema: CampaignDailyAnalytics,
+        signal: ctx.signal,
+      });
+      out.set(c.id, rows);
       tick();
     },
   );

@@ -1,5 +1,6 @@
 import { accountsSuite } from './accounts.js';
 import { campaignsSuite } from './campaigns.js';
+import { deliverabilitySuite } from './deliverability.js';
 import type { Suite } from './types.js';
 import { webhooksSuite } from './webhooks.js';
 
@@ -10,4 +11,9 @@ import { webhooksSuite } from './webhooks.js';
 export { CHECK_CATALOGUE, CHECK_IDS, type CheckId } from '../model/checks.js';
 
 /** The suites that run after `auth`, in report order. */
-export const SUITES: readonly Suite[] = [campaignsSuite, accountsSuite, webhooksSuite];
+export const SUITES: readonly Suite[] = [
+  campaignsSuite,
+  accountsSuite,
+  webhooksSuite,
+  deliverabilitySuite,
+];

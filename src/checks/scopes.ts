@@ -42,6 +42,16 @@ const SCOPES: Record<string, ScopeRequirement> = {
   'GET /webhook-events': { group: 'webhook_events', documented: true },
   'GET /webhook-events/summary': { group: 'webhook_events', documented: false },
   'GET /webhook-events/summary-by-date': { group: 'webhook_events', documented: false },
+  'GET /subsequences': { group: 'subsequences', documented: true },
+  'GET /subsequences/{id}/sending-status': { group: 'subsequences', documented: true },
+  'GET /inbox-placement-tests': { group: 'inbox_placement_tests', documented: true },
+  'POST /inbox-placement-analytics/stats-by-test-id': {
+    group: 'inbox_placement_analytics',
+    documented: true,
+  },
+  'GET /inbox-placement-reports': { group: 'inbox_placement_reports', documented: true },
+  'GET /ai-agents/deliverability': { group: 'ai_agents', documented: true },
+  'GET /ai-agents/deliverability/{id}/feed-items': { group: 'ai_agents', documented: true },
 };
 
 /** The scope group for `METHOD /template`; unknown endpoints fall back to their first path segment. */

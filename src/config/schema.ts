@@ -90,6 +90,16 @@ export const CampaignsConfig = z.strictObject({
   bounce_rate: bounceRate(50),
   min_remaining_leads: count.default(1),
   sending_status: z.boolean().default(true),
+  /** Stalled campaigns from daily analytics (src/checks/stalled.ts). */
+  stalled: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      // The query spans window_days + 1 days; Instantly refuses more than 31.
+      window_days: z.number().int().min(2).max(30).default(7),
+      drop_fraction: fraction.default(0.3),
+      min_usual_sent: count.default(20),
+    })
+    .default({ enabled: true, window_days: 7, drop_fraction: 0.3, min_usual_sent: 20 }),
 });
 
 export const AccountsConfig = z.strictObject({
@@ -120,6 +130,34 @@ export const AccountsConfig = z.strictObject({
   spam_rate: upperThresholds(0.05, 0.15),
   bounce_rate: bounceRate(30),
   volume_near_cap: fraction.default(0.9),
+  /** New mailboxes ramping up (src/checks/ramp.ts, where the defaults' sources are). */
+  ramp: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      new_days: z.number().int().min(1).max(90).default(14),
+      start: count.default(10),
+      per_day: count.default(2),
+      max_daily_limit: count.default(30),
+      require_slow_ramp: z.boolean().default(true),
+    })
+    .default({
+      enabled: true,
+      new_days: 14,
+      start: 10,
+      per_day: 2,
+      max_daily_limit: 30,
+      require_slow_ramp: true,
+    }),
+});
+
+/** The opt-in deliverability suite (src/checks/deliverability.ts). */
+export const DeliverabilityConfig = z.strictObject({
+  /** Only placement tests with results this recent count. */
+  max_age_days: z.number().int().min(1).max(90).default(14),
+  spam_rate: upperThresholds(0.1, 0.25),
+  /** SpamAssassin's own default `required_score` is 5.0. */
+  spam_assassin_score: z.number().min(0).default(5),
+  recommendations: z.boolean().default(true),
 });
 
 export const WebhooksConfig = z.strictObject({
@@ -300,6 +338,7 @@ export const ConfigFile = z.strictObject({
   campaigns: CampaignsConfig.default(CampaignsConfig.parse({})),
   accounts: AccountsConfig.default(AccountsConfig.parse({})),
   webhooks: WebhooksConfig.default(WebhooksConfig.parse({})),
+  deliverability: DeliverabilityConfig.default(DeliverabilityConfig.parse({})),
   severity: z
     .record(z.string(), z.enum(['error', 'warning']))
     .default({})
@@ -316,6 +355,7 @@ export type ConfigFile = z.infer<typeof ConfigFile>;
 export type CampaignsConfig = z.infer<typeof CampaignsConfig>;
 export type AccountsConfig = z.infer<typeof AccountsConfig>;
 export type WebhooksConfig = z.infer<typeof WebhooksConfig>;
+export type DeliverabilityConfig = z.infer<typeof DeliverabilityConfig>;
 export type IssueConfig = z.infer<typeof IssueConfig>;
 
 /**

@@ -6,7 +6,8 @@ import { withAuthFirst, type FailOn } from './values.js';
 export const DEFAULTS = {
   baseUrl: 'https://api.instantly.ai',
   configPath: '.github/instantly-health.yml',
-  checks: SUITE_NAMES,
+  // `deliverability` is opt-in: it needs the inbox_placement_* scopes (docs/instantly-api.md).
+  checks: SUITE_NAMES.filter((s) => s !== 'deliverability'),
   rateLimit: 10,
   timeoutSeconds: 300,
   failOn: 'error',

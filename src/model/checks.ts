@@ -50,6 +50,7 @@ export const CHECK_CATALOGUE = [
   { id: 'campaign.sending-status', suite: 'campaigns', title: 'Campaign sending status', severity: 'error', finds: "Instantly's own sending diagnostics" },
   { id: 'campaign.not-sending', suite: 'campaigns', title: 'Campaign not sending', severity: 'error' },
   { id: 'campaign.not-found', suite: 'campaigns', title: 'Campaign named for the launch gate exists', severity: 'error', finds: 'a campaign named for the launch gate is not in the workspace' },
+  { id: 'campaign.stalled', suite: 'campaigns', title: 'Campaign stopped sending inside its schedule', severity: 'error', finds: "an Active campaign that sent nothing on its last scheduled days (error, since when) or far below its usual volume (warning), from daily analytics; added to Instantly's sending-status finding when that one fires, nothing when another finding names the cause" },
   // accounts: the senders of the checked campaigns and their domains
   { id: 'account.connection', suite: 'accounts', title: 'Account connection', severity: 'error', finds: 'SMTP/IMAP connection, soft-bounce or sending errors' },
   { id: 'account.paused', suite: 'accounts', title: 'Account paused while a campaign uses it', severity: 'warning' },
@@ -68,12 +69,18 @@ export const CHECK_CATALOGUE = [
   { id: 'account.warmup-spam', suite: 'accounts', title: 'Account warmup mail landing in spam', severity: 'error', finds: 'early warning: warmup mail landing in spam' },
   { id: 'account.bounce-rate', suite: 'accounts', title: 'Account bounce rate', severity: 'error', finds: "early warning: the sender's own bounce rate" },
   { id: 'account.volume-cap', suite: 'accounts', title: 'Account sending at its daily limit', severity: 'warning', finds: 'early warning: a sender pushed against its daily limit' },
+  { id: 'account.ramp', suite: 'accounts', title: 'New mailbox ramping up too fast', severity: 'warning', finds: 'a mailbox warmed up less than `accounts.ramp.new_days` days with a daily campaign limit above the ramp, or with Campaign Slow Ramp off' },
   // webhooks
   { id: 'webhook.status', suite: 'webhooks', title: 'Webhook disabled after delivery failures (status -1)', severity: 'error', finds: 'disabled after delivery failures' },
   { id: 'webhook.https', suite: 'webhooks', title: 'Webhook target is not https', severity: 'warning', finds: 'target is not https' },
   { id: 'webhook.failure-rate', suite: 'webhooks', title: 'Webhook delivery failure rate', severity: 'error' },
   { id: 'webhook.required-events', suite: 'webhooks', title: 'Required webhook event has no webhook', severity: 'error', finds: 'an event you need has no webhook' },
   { id: 'webhook.test', suite: 'webhooks', title: 'Webhook test delivery', severity: 'error', finds: 'test delivery (opt-in)' },
+  // deliverability (opt-in)
+  { id: 'deliverability.placement', suite: 'deliverability', title: 'Inbox placement: share landing in spam', severity: 'error', finds: 'opt-in suite, latest inbox placement test per campaign or sender group: share landing in spam overall and at Google, Microsoft and other providers' },
+  { id: 'deliverability.blocklist', suite: 'deliverability', title: 'Sending domain or IP on a blocklist', severity: 'error', finds: 'sending domain or IP listed (names each list)' },
+  { id: 'deliverability.spamassassin', suite: 'deliverability', title: 'SpamAssassin judges the test email spam', severity: 'error', finds: 'SpamAssassin calls the test email spam (names the top rules)' },
+  { id: 'deliverability.recommendation', suite: 'deliverability', title: "Instantly's deliverability agent recommends an action", severity: 'warning', finds: "an open item of Instantly's deliverability agent, in Instantly's words" },
   // the engine: a suite that could not finish leaves one of these instead of silence
   { id: 'suite.scope', suite: 'any', title: 'Suite blocked by a missing API key scope', severity: 'unknown', finds: 'the key lacks a scope' },
   { id: 'suite.timeout', suite: 'any', title: 'Suite did not finish before the timeout', severity: 'unknown', finds: 'the `timeout` ran out' },

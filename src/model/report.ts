@@ -6,7 +6,7 @@ import { z } from 'zod';
  * Schema published for users is generated from these zod schemas.
  */
 
-export const SUITE_NAMES = ['auth', 'campaigns', 'accounts', 'webhooks'] as const;
+export const SUITE_NAMES = ['auth', 'campaigns', 'accounts', 'webhooks', 'deliverability'] as const;
 export const SuiteName = z.enum(SUITE_NAMES);
 export type SuiteName = z.infer<typeof SuiteName>;
 

@@ -100,6 +100,18 @@ export function injectAccountProblem(
     case 'account.at_volume_cap':
       profile.sendShare = 1;
       break;
+    case 'account.ramp_too_fast':
+      // Warmup started 5 days ago, already at 50 a day, slow ramp off (src/checks/ramp.ts).
+      account.timestamp_warmup_start = isoAt(nowMs - 5 * DAY_MS);
+      account.daily_limit = 50;
+      account.enable_slow_ramp = false;
+      break;
+    case 'account.new_and_ramping':
+      // As new, but within the ramp and with slow ramp on: no finding.
+      account.timestamp_warmup_start = isoAt(nowMs - 5 * DAY_MS);
+      account.daily_limit = 15;
+      account.enable_slow_ramp = true;
+      break;
     default:
       break;
   }

@@ -20,6 +20,7 @@ import { PROBLEM_NAMES } from './problems.js';
 import { createRandom } from './random.js';
 import { DAY_MS, dateAt, isoAt } from './time.js';
 import type { ResolvedScenarioSpec } from './scenarios.js';
+import { generatePlacement } from './generate-deliverability.js';
 import type {
   Account,
   AccountProfile,
@@ -27,7 +28,9 @@ import type {
   CampaignAnalytics,
   CampaignLeadCounts,
   CampaignStep,
+  DailyPattern,
   DomainHealth,
+  SimSubsequence,
   Tag,
   WorkspaceData,
 } from './types.js';
@@ -206,6 +209,8 @@ export function generateWorkspace(
     for (let i = 0; i < activeCount; i++) activeSlots.add(order[i] ?? 0);
   }
   const states: CampaignState[] = [];
+  const dailyPattern = new Map<string, DailyPattern>();
+  const subsequenceTrouble = new Set<string>();
   const usedBySenders = new Set<number>();
   const campaignSpan = 300 * DAY_MS;
   const campaignStep = spec.campaigns > 0 ? Math.floor(campaignSpan / spec.campaigns) : 1;
@@ -362,12 +367,15 @@ export function generateWorkspace(
   let planProblem: 'near' | 'over' | undefined;
   let cancelling = false;
 
+  const placementProblems: ProblemName[] = [];
   const problemEntries = PROBLEM_NAMES.flatMap((name) =>
     Array.from({ length: spec.problems[name] ?? 0 }, () => name),
   );
   for (const problem of problemEntries) {
     const [kind] = problem.split('.');
-    if (kind === 'campaign') {
+    if (kind === 'placement' || kind === 'agent') {
+      placementProblems.push(problem);
+    } else if (kind === 'campaign') {
       injectCampaignProblem(problem);
     } else if (kind === 'account') {
       const account = takeAccount();
@@ -420,6 +428,9 @@ export function generateWorkspace(
         const domain = domains[k % domainCount]?.domain ?? 'sender-domain-1.com';
         const account = newAccount(nowMs - 3 * DAY_MS + k * 60_000, domain, accounts.length + 7);
         account.timestamp_warmup_start = isoAt(nowMs - 2 * DAY_MS);
+        // Cold for their warmup alone: within the ramp (src/checks/ramp.ts), slow ramp on.
+        account.daily_limit = 10;
+        account.enable_slow_ramp = true;
         account.stat_warmup_score = null;
         if (k === 0) account.warmup_status = 0;
         delete (account as Partial<Account>).autofix_failed;
@@ -449,6 +460,7 @@ export function generateWorkspace(
               'campaign.accounts_unhealthy': S.accountsUnhealthy,
               'campaign.account_suspended': S.accountSuspended,
               'campaign.paused': S.paused,
+              'campaign.subsequence_not_sending': S.runningSubsequences,
             } as Partial<Record<ProblemName, CampaignStatus>>
           )[problem];
     const state = takeCampaign(impliedStatus === undefined);
@@ -523,6 +535,26 @@ export function generateWorkspace(
       case 'campaign.sending_status_unavailable':
         state.diagnostic = null;
         break;
+      case 'campaign.subsequence_not_sending':
+        state.diagnostic = 'campaign_running_subsequences';
+        subsequenceTrouble.add(campaign.id);
+        break;
+      case 'campaign.stalled':
+      case 'campaign.volume_drop':
+        // Every day scheduled, so the last days are judged whatever the campaign's timezone.
+        for (const schedule of campaign.campaign_schedule.schedules)
+          for (let d = 0; d < 7; d++) schedule.days[String(d)] = true;
+        dailyPattern.set(campaign.id, problem === 'campaign.stalled' ? 'stalled' : 'dropped');
+        break;
+      case 'campaign.stalled_outside_schedule': {
+        // Scheduled only on the weekdays of 6, 5 and 4 days ago: the quiet last 3 days are not.
+        const on = new Set([6, 5, 4].map((back) => new Date(nowMs - back * DAY_MS).getUTCDay()));
+        for (const schedule of campaign.campaign_schedule.schedules)
+          for (let d = 0; d < 7; d++) schedule.days[String(d)] = on.has(d);
+        state.diagnostic = 'out_of_schedule';
+        dailyPattern.set(campaign.id, 'stalled');
+        break;
+      }
       default:
         break;
     }
@@ -595,6 +627,17 @@ export function generateWorkspace(
     return STATUS_DIAGNOSTIC[status] ?? 'healthy';
   });
   const analytics = states.map((s) => campaignAnalytics(s.campaign, s.counts));
+  const subsequences: SimSubsequence[] = campaigns
+    .map((c, order) => ({ c, order }))
+    .filter(({ c }) => c.status === S.runningSubsequences)
+    .map(({ c, order }) => ({
+      id: rng.uuid(8000 + order),
+      parent_campaign: c.id,
+      name: `${c.name} — replied follow-up`,
+      status: 1,
+      timestamp_created: c.timestamp_created,
+      diagnostic: subsequenceTrouble.has(c.id) ? 'all_accounts_unhealthy' : 'healthy',
+    }));
 
   const {
     webhooks,
@@ -611,6 +654,15 @@ export function generateWorkspace(
     realistic,
   });
   injected.push(...webhookInjected);
+  const { placement, injected: placementInjected } = generatePlacement({
+    campaigns,
+    domains: domains.map((d) => d.domain),
+    problems: placementProblems,
+    nowMs,
+    workspaceId,
+    uuid: (n) => rng.uuid(n),
+  });
+  injected.push(...placementInjected);
 
   // ---- Plan ---------------------------------------------------------------------------------
   const totalLeads = leadCounts.reduce((sum, c) => sum + c.leads, 0);
@@ -654,6 +706,9 @@ export function generateWorkspace(
     analytics,
     leadCounts,
     sendingDiagnostic,
+    dailyPattern,
+    subsequences,
+    placement,
     accounts,
     accountIndex: new Map(accounts.map((a, i) => [a.email, i])),
     accountTags,

@@ -45,6 +45,10 @@ export const PROBLEM_NAMES = [
   'campaign.sending_status_unavailable', // sending-status answers {diagnostics: null, summary: null}
   ...SENDING_STATUS_DIAGNOSTICS.map((status) => `campaign.sending_status.${status}` as const),
   'campaign.draft_on_cold_senders', // a Draft whose senders are not warmed (launch gate)
+  'campaign.stalled', // Active, every day scheduled, sending status healthy, nothing sent for 3 days
+  'campaign.stalled_outside_schedule', // Active, nothing sent for 3 days, none of them scheduled: no finding
+  'campaign.volume_drop', // Active, every day scheduled, about 10 % of its usual volume for 2 days
+  'campaign.subsequence_not_sending', // status 4; its subsequence's sending status: all_accounts_unhealthy
   // Accounts (resource: account, id = email)
   'account.connection_error', // status -1 with an SMTP status_message
   'account.soft_bounce_error', // status -2 with an SMTP status_message
@@ -64,6 +68,8 @@ export const PROBLEM_NAMES = [
   'account.warmup_one_day_dip', // warmup inbox about 30 points down two days ago only: noise, no finding
   'account.high_bounce_rate', // daily analytics: about 8 % of sent bounced over the last 7 days
   'account.at_volume_cap', // daily analytics: sends its whole daily_limit every day
+  'account.ramp_too_fast', // warmup started 5 days ago, daily_limit 50, slow ramp off
+  'account.new_and_ramping', // warmup started 5 days ago, daily_limit 15, slow ramp on: no finding
   // Sending domains (resource: domain, id = domain)
   'dns.spf_failing',
   'dns.dkim_failing',
@@ -79,11 +85,16 @@ export const PROBLEM_NAMES = [
   'workspace.plan_over_lead_limit', // current_lead_count above total_lead_limit
   'workspace.scheduled_for_removal', // scheduled_for_removal_at set
   'workspace.subscription_cancelling', // outreach cancel_at_time set
+  // Deliverability (generate-deliverability.ts; the opt-in deliverability suite)
+  'placement.microsoft_spam', // the latest test of a campaign: half its Microsoft mail in spam
+  'placement.blocklisted', // its report lists the sending domain on Spamhaus DBL and Barracuda
+  'placement.spamassassin', // its report: SpamAssassin is_spam, score 7.3
+  'agent.recommendation', // the deliverability agent has one open (todo) recommendation
 ] as const;
 
 export type ProblemName = (typeof PROBLEM_NAMES)[number];
 
-export type ResourceType = 'campaign' | 'account' | 'domain' | 'webhook' | 'workspace';
+export type ResourceType = 'campaign' | 'account' | 'domain' | 'webhook' | 'workspace' | 'suite';
 
 export interface InjectedProblem {
   problem: ProblemName;

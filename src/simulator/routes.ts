@@ -16,12 +16,21 @@ import {
 import {
   campaignAnalytics,
   campaignAnalyticsOverview,
+  campaignDailyAnalytics,
   getCampaign,
   getSendingStatus,
   listCampaigns,
 } from './routes/campaigns.js';
 import { ok, type Route } from './routes/common.js';
+import {
+  getDeliverabilityAgent,
+  listFeedItems,
+  listPlacementReports,
+  listPlacementTests,
+  placementStatsByTestId,
+} from './routes/deliverability.js';
 import { listLeads } from './routes/leads.js';
+import { getSubsequenceSendingStatus, listSubsequences } from './routes/subsequences.js';
 import {
   getWebhook,
   listWebhookEvents,
@@ -59,6 +68,12 @@ export const ROUTES: readonly Route[] = [
     path: '/campaigns/analytics',
     scope: read('campaigns'),
     handle: campaignAnalytics,
+  },
+  {
+    method: 'GET',
+    path: '/campaigns/analytics/daily',
+    scope: read('campaigns'),
+    handle: campaignDailyAnalytics,
   },
   {
     method: 'GET',
@@ -122,6 +137,43 @@ export const ROUTES: readonly Route[] = [
     path: '/webhook-events',
     scope: read('webhook_events'),
     handle: listWebhookEvents,
+  },
+  { method: 'GET', path: '/subsequences', scope: read('subsequences'), handle: listSubsequences },
+  {
+    method: 'GET',
+    path: '/subsequences/{id}/sending-status',
+    scope: read('subsequences'),
+    handle: getSubsequenceSendingStatus,
+  },
+  {
+    method: 'GET',
+    path: '/inbox-placement-tests',
+    scope: read('inbox_placement_tests'),
+    handle: listPlacementTests,
+  },
+  {
+    method: 'POST',
+    path: '/inbox-placement-analytics/stats-by-test-id',
+    scope: read('inbox_placement_analytics'),
+    handle: placementStatsByTestId,
+  },
+  {
+    method: 'GET',
+    path: '/inbox-placement-reports',
+    scope: read('inbox_placement_reports'),
+    handle: listPlacementReports,
+  },
+  {
+    method: 'GET',
+    path: '/ai-agents/deliverability',
+    scope: read('ai_agents'),
+    handle: getDeliverabilityAgent,
+  },
+  {
+    method: 'GET',
+    path: '/ai-agents/deliverability/{id}/feed-items',
+    scope: read('ai_agents'),
+    handle: listFeedItems,
   },
 ];
 

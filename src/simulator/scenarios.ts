@@ -99,6 +99,51 @@ export const NAMED_SCENARIOS = {
       'workspace.scheduled_for_removal': 1,
     },
   },
+  /**
+   * Issue 20's stalled campaigns: one stalled inside its schedule, one quiet outside it (no
+   * finding), one at a tenth of its volume, and two whose sending status already names the cause
+   * (the daily analytics confirm it on that finding); a campaign running subsequences whose
+   * subsequence cannot send; a new mailbox ramping too fast and one ramping as it should.
+   */
+  stalled: {
+    name: 'stalled',
+    campaigns: 8,
+    activeShare: 0.75,
+    accounts: 16,
+    sendingDomains: 3,
+    webhooks: 1,
+    leadsPerCampaign: 400,
+    problems: {
+      'campaign.stalled': 1,
+      'campaign.stalled_outside_schedule': 1,
+      'campaign.volume_drop': 1,
+      'campaign.sending_status.waiting_for_leads': 1,
+      'campaign.sending_status.all_accounts_unhealthy': 1,
+      'account.ramp_too_fast': 1,
+      'account.new_and_ramping': 1,
+      'campaign.subsequence_not_sending': 1,
+    },
+  },
+  /**
+   * Issue 20's deliverability suite: the latest placement tests of three campaigns, one with half
+   * its Microsoft mail in spam, one whose domain is on two blocklists, one SpamAssassin calls
+   * spam; a campaign whose only test is 60 days old; an open recommendation of the agent.
+   */
+  deliverability: {
+    name: 'deliverability',
+    campaigns: 8,
+    activeShare: 0.75,
+    accounts: 16,
+    sendingDomains: 3,
+    webhooks: 1,
+    leadsPerCampaign: 400,
+    problems: {
+      'placement.microsoft_spam': 1,
+      'placement.blocklisted': 1,
+      'placement.spamassassin': 1,
+      'agent.recommendation': 1,
+    },
+  },
   /** Every sending-status diagnostic on its own Active campaign. */
   diagnostics: {
     name: 'diagnostics',

@@ -2,6 +2,7 @@
  * The shapes the simulator serves, as Instantly's OpenAPI document defines them (only the fields
  * the simulator fills). The conformance test checks every response against the document itself.
  */
+import type { PlacementData } from './generate-deliverability.js';
 import type { InjectedProblem, SendingStatusDiagnostic } from './problems.js';
 
 export interface Workspace {
@@ -224,6 +225,18 @@ export interface CampaignLeadCounts {
   completed: number;
 }
 
+export interface SimSubsequence {
+  id: string;
+  parent_campaign: string;
+  name: string;
+  status: number;
+  timestamp_created: string;
+  diagnostic: SendingStatusDiagnostic;
+}
+
+/** `stalled`: nothing sent for the last 3 days; `dropped`: about 10 % of usual for the last 2. */
+export type DailyPattern = 'stalled' | 'dropped';
+
 export interface WorkspaceData {
   workspace: Workspace;
   /** False: every request answers 402 (no active paid plan). */
@@ -236,6 +249,12 @@ export interface WorkspaceData {
   analytics: CampaignAnalytics[];
   leadCounts: CampaignLeadCounts[];
   sendingDiagnostic: (SendingStatusDiagnostic | null)[];
+  /** Campaign id → how its daily sending departs from normal (GET /campaigns/analytics/daily). */
+  dailyPattern: Map<string, DailyPattern>;
+  /** One subsequence per campaign in status 4 (GET /subsequences, its sending status). */
+  subsequences: SimSubsequence[];
+  /** Inbox placement tests, results, reports and the deliverability agent. */
+  placement: PlacementData;
   /** Sorted by timestamp_created then email: the order of the `timestamp_created&email` cursor. */
   accounts: Account[];
   accountIndex: Map<string, number>;

@@ -5,6 +5,7 @@ import { linearFit, spread } from '../../bench/stats.js';
 const example: WorkspaceSizes = {
   campaigns: 40,
   active: 12,
+  sending: 10,
   accounts: 250,
   domains: 60,
   webhooks: 3,
@@ -12,8 +13,9 @@ const example: WorkspaceSizes = {
 };
 
 describe('the fewest-requests plan (docs/instantly-api.md, "Request plan")', () => {
-  it('reproduces the worked example: 26 requests, plus ⌈250/200⌉ for the daily analytics and the lifetime analytics call', () => {
-    expect(plan(example).total).toBe(26 + 2 + 1);
+  it('reproduces the worked example: 26 requests, plus ⌈250/200⌉ for the daily analytics, the lifetime analytics call and one daily-analytics call per campaign in status 1', () => {
+    expect(plan(example).total).toBe(26 + 2 + 1 + 10);
+    expect(plan(example).rows.campaignDaily).toBe(10);
     expect(plan(example).rows.campaignAnalytics).toBe(2);
     expect(plan(example).rows.accountDaily).toBe(2);
   });
@@ -50,13 +52,17 @@ describe('the fewest-requests plan (docs/instantly-api.md, "Request plan")', () 
     expect(plan({ ...example, active: 13 }).total - plan(example).total).toBe(1);
   });
 
+  it('grows by one daily-analytics request per campaign in status 1, not with leads', () => {
+    expect(plan({ ...example, sending: 11 }).total - plan(example).total).toBe(1);
+  });
+
   it('takes the longest dependent chain: account pages then their batches', () => {
     // 251 account pages, then warmup/vitals: 252; campaigns 51 pages + sending status: 52.
     expect(
       plan({ ...example, campaigns: 5000, accounts: 25_000, domains: 1000, webhooks: 200 }).chain,
     ).toBe(252);
     // A tiny workspace: the webhook list, its summary and the failed page are the chain.
-    expect(plan({ ...example, campaigns: 0, active: 0, accounts: 0 }).chain).toBe(3);
+    expect(plan({ ...example, campaigns: 0, active: 0, sending: 0, accounts: 0 }).chain).toBe(3);
   });
 });
 

@@ -12,6 +12,7 @@ import {
 const sizes: WorkspaceSizes = {
   campaigns: 1000,
   active: 250,
+  sending: 0,
   accounts: 5000,
   domains: 200,
   webhooks: 50,
@@ -117,6 +118,7 @@ describe('linear growth', () => {
     const z = {
       campaigns: 50 * factor,
       active: 12 * factor,
+      sending: 12 * factor,
       accounts: 200 * factor,
       domains: 8 * factor,
       webhooks: 5 * factor,

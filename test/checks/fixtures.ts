@@ -96,3 +96,8 @@ export function campaignsConfig(overrides: Record<string, unknown> = {}): Campai
 export function accountsConfig(overrides: Record<string, unknown> = {}): AccountsConfig {
   return AccountsConfig.parse(overrides);
 }
+
+/** `GET /campaigns/analytics/daily` of a campaign that sends `sent` emails every day up to NOW. */
+export function steadyDaily(sent = 100): { date: string; sent: number }[] {
+  return Array.from({ length: 11 }, (_, i) => ({ date: `2026-11-${20 + i}`, sent }));
+}

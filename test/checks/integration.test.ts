@@ -268,9 +268,12 @@ describe('the whole engine on the broken scenario', () => {
     // with C = 40, A = 80, D = 12, W = 6 and K the Active campaigns that get a sending-status
     // request; ceil(A/200) is the daily sending analytics of the early warnings (issue 11), and
     // campaign analytics is asked twice: over the bounce window (rates) and without a range
-    // (lifetime lead counts). The plan is in docs/instantly-api.md, "Request plan".
+    // (lifetime lead counts). K1, the campaigns in status 1, get one daily-analytics request
+    // each (stalled campaigns). The plan is in docs/instantly-api.md, "Request plan".
     const active = report.stats.byEndpoint['GET /campaigns/{id}/sending-status'] ?? 0;
-    expect(report.stats.requests).toBe(2 + 1 + 2 + active + 1 + 1 + 1 + 1 + 1 + 1 + 1);
+    const sending = sim.data.workspace.campaigns.filter((c) => c.status === 1).length;
+    expect(report.stats.byEndpoint['GET /campaigns/analytics/daily']).toBe(sending);
+    expect(report.stats.requests).toBe(2 + 1 + 2 + active + sending + 1 + 1 + 1 + 1 + 1 + 1 + 1);
     expect(report.stats.byEndpoint['GET /campaigns/analytics']).toBe(2);
     expect(report.stats.byEndpoint['GET /accounts/analytics/daily']).toBe(1);
     expect(report.stats.byEndpoint['GET /accounts']).toBe(1);

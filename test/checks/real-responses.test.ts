@@ -45,6 +45,7 @@ type Page = { items: unknown[]; next_starting_after?: string };
 const campaignsList = fixture<Capture<Page>>('leonidsvb__campaigns_list.json');
 const accountsList = fixture<Capture<Page>>('leonidsvb__email_accounts.json');
 const campaignAnalytics = fixture<Capture<unknown[]>>('leonidsvb__campaigns_analytics.json');
+const campaignDaily = fixture<Capture<unknown[]>>('leonidsvb__campaign_1_daily_analytics.json');
 const NOW = new Date(`${campaignsList.timestamp.slice(0, 19)}Z`);
 
 const ids = {
@@ -106,6 +107,9 @@ function realApi() {
     'GET /campaigns/analytics': (c: StubCall) =>
       c.query?.ids === undefined ? campaignAnalytics.response : [],
     'GET /campaigns/{id}/sending-status': () => ({}),
+    // The one daily capture is of the active campaign, which has no lead left: not a stall.
+    'GET /campaigns/analytics/daily': (c: StubCall) =>
+      c.query?.campaign_id === '8ad64aaf-8294-4538-8400-4a99dcf016e8' ? campaignDaily.response : [],
     // The detail of a campaign is its list item (the draft's has no sequences either).
     'GET /campaigns/{id}': (c: StubCall) =>
       (campaignsList.response.items as { id: string }[]).find((i) => i.id === c.params?.id),

@@ -21,6 +21,8 @@ function plan(run: SuitesRun, scopedAccounts: number, scopedDomains: number) {
     'GET /campaigns': P(campaigns.length),
     'GET /campaigns/analytics': 2,
     'GET /campaigns/{id}/sending-status': campaigns.filter(isActive).length,
+    // Stalled campaigns: one daily-analytics request per checked campaign in status 1.
+    'GET /campaigns/analytics/daily': campaigns.filter((c) => c.status === 1).length,
     'GET /accounts': P(accounts.length),
     'POST /accounts/warmup-analytics': batches(scopedAccounts),
     'POST /accounts/test/vitals': batches(scopedDomains),

@@ -116,5 +116,6 @@ function template(path: string): string {
   return path
     .replace(/^\/api\/v2/, '')
     .replace(/\?.*$/, '')
-    .replace(/^\/campaigns\/(?!analytics)[^/]+/, '/campaigns/{id}');
+    .replace(/^\/campaigns\/(?!analytics)[^/]+/, '/campaigns/{id}')
+    .replace(/^\/subsequences\/[^/]+\/sending-status$/, '/subsequences/{id}/sending-status');
 }

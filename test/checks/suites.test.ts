@@ -5,7 +5,7 @@ import { createSharedResources } from '../../src/checks/resources.js';
 import type { SuiteContext } from '../../src/checks/types.js';
 import { ConfigFile, type RunSettings } from '../../src/config/schema.js';
 import type { InstantlyApi } from '../../src/instantly/api.js';
-import { account, analytics, campaign, NOW } from './fixtures.js';
+import { account, analytics, campaign, NOW, steadyDaily } from './fixtures.js';
 import { apiError } from './fake-api.js';
 import { stubApi, type StubCall } from './stub-api.js';
 
@@ -66,6 +66,7 @@ function bigWorkspace() {
     'GET /campaigns/analytics': () => campaigns.map((c) => analytics({ campaign_id: c.id })),
     'GET /campaigns/{id}/sending-status': () =>
       counted({ diagnostics: { status: 'healthy' }, summary: { status: 'healthy' } }),
+    'GET /campaigns/analytics/daily': () => steadyDaily(),
     'POST /accounts/warmup-analytics': (call: StubCall) =>
       slow({
         aggregate_data: Object.fromEntries(
@@ -113,6 +114,7 @@ describe('campaigns and accounts suites together', () => {
       'PAGINATE /accounts': 1,
       'GET /campaigns/analytics': 2,
       'GET /campaigns/{id}/sending-status': 12,
+      'GET /campaigns/analytics/daily': 12, // stalled campaigns, one per Active campaign
       'POST /accounts/warmup-analytics': 3, // ⌈250/100⌉
       'POST /accounts/test/vitals': 2, // ⌈150 domains/100⌉
       'GET /accounts/analytics/daily': 2, // ⌈250/200⌉
@@ -132,8 +134,9 @@ describe('campaigns and accounts suites together', () => {
     const { api } = bigWorkspace();
     const { ctx, progress } = context(api);
     await campaignsSuite.run(ctx);
-    expect(progress[0]).toEqual([0, 12]);
-    expect(progress.at(-1)).toEqual([12, 12]);
+    // 12 sending statuses and 12 daily analytics (stalled campaigns).
+    expect(progress[0]).toEqual([0, 24]);
+    expect(progress.at(-1)).toEqual([24, 24]);
   });
 });
 
@@ -147,6 +150,7 @@ describe('campaigns suite', () => {
       'GET /campaigns/analytics': () => [analytics()],
       'GET /campaigns/{id}': () => campaign({ sequences: [] }),
       'GET /campaigns/{id}/sending-status': () => ({ diagnostics: { status: 'healthy' } }),
+      'GET /campaigns/analytics/daily': () => steadyDaily(),
     });
     const { findings } = await campaignsSuite.run(context(api).ctx);
     expect(findings.map((f) => f.fingerprint)).toEqual(['campaign.sequence:campaign:c-1:no-steps']);
@@ -166,6 +170,7 @@ describe('campaigns suite', () => {
       'GET /campaigns/{id}/sending-status': () => {
         throw Object.assign(scopeError(), { endpoint: 'GET /campaigns/{id}/sending-status' });
       },
+      'GET /campaigns/analytics/daily': () => steadyDaily(),
     });
     const { findings } = await campaignsSuite.run(context(api).ctx);
     expect(findings).toHaveLength(1);

@@ -199,7 +199,7 @@ describe('settingsFromActionInputs: each invalid input names the input and the f
     expect(await onlyProblem({ inputs: { checks: 'auth, campains' } })).toEqual({
       source: 'input checks',
       message: `unknown suite 'campains'; did you mean "campaigns"?`,
-      hint: 'The suites are auth, campaigns, accounts, webhooks.',
+      hint: 'The suites are auth, campaigns, accounts, webhooks, deliverability.',
     });
   });
 

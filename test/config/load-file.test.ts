@@ -311,7 +311,7 @@ describe('config errors name the file, the line, the column and the key', () => 
       column: 16,
       key: 'checks[1]',
       message:
-        'expected one of auth, campaigns, accounts, webhooks, got the string \'campain\'; did you mean "campaigns"?',
+        'expected one of auth, campaigns, accounts, webhooks, deliverability, got the string \'campain\'; did you mean "campaigns"?',
     });
   });
 
@@ -339,7 +339,7 @@ ignore:
   - { check: campaign.status, until: 2027-02-30 }
 `;
     expect(lines(text).split('\n')).toEqual([
-      `${FILE}:1:16: checks[1]: expected one of auth, campaigns, accounts, webhooks, got the string 'campain'; did you mean "campaigns"?`,
+      `${FILE}:1:16: checks[1]: expected one of auth, campaigns, accounts, webhooks, deliverability, got the string 'campain'; did you mean "campaigns"?`,
       `${FILE}:3:18: campaigns.bounce_rate.warnig: unknown key; did you mean "warning"?`,
       `${FILE}:3:42: campaigns.bounce_rate.min_sent: expected a number, got the string 'five'`,
       `${FILE}:5:3: severity["campaign.pausd"]: unknown check id 'campaign.pausd'; did you mean "campaign.paused"?`,

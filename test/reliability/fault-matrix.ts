@@ -177,7 +177,7 @@ export function targetedRequests(result: CellResult): LoggedRequest[] {
 }
 
 export interface CellResult {
-  suite: SuiteName | 'workspace';
+  suite: (typeof SUITES)[number] | 'workspace';
   fault: string;
   report: Report;
   summary: string;
@@ -208,7 +208,7 @@ function countByEndpoint(log: readonly LoggedRequest[]): Record<string, number> 
 
 /** One run of the whole action engine against a fresh simulator with the given faults. */
 export async function runCell(
-  suite: SuiteName | 'workspace',
+  suite: (typeof SUITES)[number] | 'workspace',
   fault: FaultCase | undefined,
 ): Promise<CellResult> {
   const paths = suite === 'workspace' ? [] : TARGETS[suite].paths;
@@ -264,7 +264,7 @@ export function findingsOf(report: Report, suites: readonly SuiteName[]): Findin
 }
 
 export interface Cell {
-  suite: SuiteName | 'workspace';
+  suite: (typeof SUITES)[number] | 'workspace';
   fault: FaultCase;
 }
 

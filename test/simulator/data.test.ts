@@ -98,6 +98,7 @@ describe('scenario data', () => {
         campaign: () => data.campaignIndex.has(resource.id),
         account: () => data.accountIndex.has(resource.id),
         domain: () => data.domains.some((d) => d.domain === resource.id),
+        suite: () => resource.id === 'deliverability',
         webhook: () => data.webhooks.some((w) => w.id === resource.id),
         workspace: () => data.workspace.id === resource.id,
       }[resource.type]();

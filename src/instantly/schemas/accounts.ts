@@ -66,6 +66,8 @@ export const AccountRecord = z.looseObject({
   tracking_domain_name: z.string().nullable().optional(),
   tracking_domain_status: z.string().nullable().optional(),
   timestamp_warmup_start: z.string().nullable().optional(),
+  /** Campaign Slow Ramp: +2 campaign emails a day until `daily_limit` (src/checks/ramp.ts). */
+  enable_slow_ramp: z.boolean().nullable().optional(),
   /** Present with `include_tags=true`. */
   tags: z.array(AccountTag).nullable().optional(),
 });
@@ -91,6 +93,7 @@ export const Account = z.object(AccountRecord.shape).pick({
   tracking_domain_name: true,
   tracking_domain_status: true,
   timestamp_warmup_start: true,
+  enable_slow_ramp: true,
   tags: true,
 });
 export type Account = z.infer<typeof Account>;

@@ -140,6 +140,21 @@ export type CampaignAnalytics = z.infer<typeof CampaignAnalytics>;
 
 export const CampaignAnalyticsList = z.array(CampaignAnalytics);
 
+/**
+ * One element of the bare array `GET /campaigns/analytics/daily` returns (no campaign id: ask
+ * with `campaign_id` for one campaign). Live rows carry fewer counts than the document lists
+ * (test/fixtures/real/leonidsvb__campaign_1_daily_analytics.json), so only `date` is required.
+ */
+export const CampaignDailyRow = z.looseObject({
+  /** `YYYY-MM-DD` (the document's example is a full ISO timestamp). */
+  date: z.string(),
+  sent: z.number().optional(),
+  contacted: z.number().optional(),
+  new_leads_contacted: z.number().optional(),
+});
+export type CampaignDailyRow = z.infer<typeof CampaignDailyRow>;
+export const CampaignDailyAnalytics = z.array(CampaignDailyRow);
+
 export const SendingDiagnostics = z.looseObject({
   campaign_id: z.string().optional(),
   last_updated: z.string().optional(),

@@ -1,8 +1,8 @@
 /** Campaigns: list, get, sending status, analytics. */
 import { CAMPAIGN_STATUS as S, CAMPAIGN_STATUS_VALUES } from '../../instantly/schemas/campaigns.js';
-import { envelope, type Reply } from '../errors.js';
-import { sendingStatus } from '../series.js';
-import { DAY_MS } from '../time.js';
+import { envelope, MESSAGES, type Reply } from '../errors.js';
+import { campaignDailyRow, campaignDailySent, sendingStatus } from '../series.js';
+import { DAY_MS, dateAt } from '../time.js';
 import type { Campaign, CampaignAnalytics } from '../types.js';
 import {
   badRequest,
@@ -237,4 +237,33 @@ export const campaignAnalyticsOverview: Route['handle'] = (ctx) => {
     total_meeting_completed: Math.round(opportunities * 0.7),
     total_closed: Math.round(opportunities * (expand ? 0.4 : 0.3)),
   });
+};
+
+/**
+ * `GET /campaigns/analytics/daily`: one row per day (no campaign id in it) for one campaign, or
+ * summed over all; a range over 31 days (both ends included) is a 400 like the account daily
+ * analytics (docs/instantly-api.md). Days after today are left out.
+ */
+export const campaignDailyAnalytics: Route['handle'] = (ctx) => {
+  const range = dateRange(ctx.query);
+  if (isReply(range)) return range;
+  const today = Date.parse(`${dateAt(ctx.nowMs)}T00:00:00.000Z`);
+  const end = range.end ?? today;
+  const start = range.start ?? end - 30 * DAY_MS;
+  if (end - start >= 31 * DAY_MS) return badRequest(MESSAGES.rangeTooLong);
+  const id = ctx.query.get('campaign_id');
+  const orders =
+    id === null || id === ''
+      ? ctx.data.campaigns.map((_, i) => i)
+      : [ctx.data.campaignIndex.get(id)].filter((i): i is number => i !== undefined);
+  const rows = [];
+  for (
+    let day = Date.parse(`${dateAt(start)}T00:00:00.000Z`);
+    day <= end && day <= today;
+    day += DAY_MS
+  ) {
+    const sent = orders.reduce((sum, o) => sum + campaignDailySent(ctx.data, o, day, ctx.nowMs), 0);
+    rows.push(campaignDailyRow(sent, dateAt(day)));
+  }
+  return ok(rows);
 };
