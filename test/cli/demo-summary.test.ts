@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import { WORD_JOINER } from '../../src/report/escape.js';
 import { bodyCells, linkableText, linkableTokens, renderGfm, textOf } from '../report/gfm.js';
 import { runCliInProcess } from './run-cli.js';
@@ -7,6 +7,10 @@ import { runCliInProcess } from './run-cli.js';
  * Issue 16's "done when" on the demo: its job summary (`demo --format markdown`, the same
  * renderer as GITHUB_STEP_SUMMARY) read as GitHub renders it, with cmark-gfm.
  */
+
+// The first in-process demo transforms the whole CLI graph (cold ts-jest cache) while other
+// workers compete for two cores: generous, since this is no timing test.
+jest.setTimeout(120_000);
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 
