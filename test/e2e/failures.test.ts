@@ -146,8 +146,10 @@ describe('when something goes wrong', () => {
     expect(timedOut.map((f) => f.severity)).toEqual(timedOut.map(() => 'unknown'));
     expect(timedOut.map((f) => f.resource.id)).toContain('campaigns');
     expect(report.status).toBe('degraded');
-    // Unknown findings are not errors: under the default fail-on: error the step passes.
-    expect(run.code).toBe(0);
+    // A suite that timed out is blind (contract section 6): the default fail-on: error fails the
+    // step, saying which suite, while the status stays degraded (unknown findings, no error).
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/::error::.*campaigns/);
     expect(summaryText(run)).toContain('The campaigns checks did not finish: timed out after 3 s.');
   }, 30_000);
 });
