@@ -1,3 +1,4 @@
+import { plural } from '../report/format.js';
 import {
   DeliverabilityAgent,
   FeedItemsPage,
@@ -222,9 +223,7 @@ async function agentFindings(ctx: SuiteContext): Promise<Part> {
     const findings = page.items.map(evaluateFeedItem).filter((f): f is Finding => f !== undefined);
     return {
       findings,
-      details: [
-        `${findings.length} open recommendation${findings.length === 1 ? '' : 's'} of the deliverability agent`,
-      ],
+      details: [`${plural(findings.length, 'open recommendation')} of the deliverability agent`],
       checked: 1,
     };
   } catch (err) {

@@ -1,3 +1,4 @@
+import { plural } from '../report/format.js';
 import type { NotificationPayload } from './payload.js';
 
 /**
@@ -30,7 +31,6 @@ export function title(payload: NotificationPayload): string {
 
 /** One sentence on what happened, without the workspace name (API text, added by the caller). */
 export function statusLine(payload: NotificationPayload): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   switch (payload.event) {
     case 'regressed':
       return `is ${payload.status}: ${plural(payload.new.length, 'new error')}.`;

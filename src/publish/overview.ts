@@ -1,5 +1,5 @@
 import { escapeHtml, escapeInline, safeUrl } from '../report/escape.js';
-import { countFindings, STATUS_EMOJI, STATUS_LABEL } from '../report/format.js';
+import { countFindings, STATUS_EMOJI, STATUS_LABEL, plural } from '../report/format.js';
 import { renderSummary, SUMMARY_MAX_BYTES } from '../report/summary.js';
 import { renderTrendSummary, type TrendPoint } from '../tracking/trend.js';
 import { worstStatus, type WorkspaceOutcome } from './aggregate.js';
@@ -36,7 +36,7 @@ export function renderOverview(rows: readonly AgencySummaryRow[]): string {
     .map(([s, n]) => `${n} ${STATUS_LABEL[s].toLowerCase()}`)
     .join(', ');
   const lines = [
-    `## ${STATUS_EMOJI[status]} Instantly health: ${rows.length} workspace${rows.length === 1 ? '' : 's'} · ${tally}`,
+    `## ${STATUS_EMOJI[status]} Instantly health: ${plural(rows.length, 'workspace')} · ${tally}`,
     '',
     '| Workspace | Status | Errors | Warnings | Tracking issue |',
     '|---|---|---:|---:|---|',

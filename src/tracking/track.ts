@@ -132,16 +132,15 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
       ...(found.open ? { openIssueCreatedAt: found.open.createdAt } : {}),
     });
     trend = appendTrend(previous?.history, trendPoint(report));
-    if (options.dryRun) {
-      return {
-        regressed: planned.regressed,
-        action: planned.action,
-        warnings,
-        trend,
-        plan: planned,
-        ...result,
-      };
-    }
+    const outcome = (plan: Plan): TrackResult => ({
+      regressed: plan.regressed,
+      action: plan.action,
+      warnings,
+      trend,
+      plan,
+      ...result,
+    });
+    if (options.dryRun) return outcome(planned);
 
     const state = withTrend(planned.nextState, trend);
     const effects = planEffects(planned, {
@@ -211,14 +210,7 @@ export async function trackHealth(options: TrackOptions): Promise<TrackResult> {
         }
       }
     }
-    return {
-      regressed: planned.regressed,
-      action: planned.action,
-      warnings,
-      trend,
-      plan: planned,
-      ...result,
-    };
+    return outcome(planned);
   } catch (err) {
     return {
       regressed: planned?.regressed ?? false,
