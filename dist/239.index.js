@@ -1,5 +1,5 @@
 export const id = 239;
-export const ids = [239,770];
+export const ids = [239];
 export const modules = {
 
 /***/ 9659:
