@@ -4,7 +4,7 @@ export const base = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
-  testTimeout: 30000,
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // Most of a test's time is spent waiting on loopback servers, not computing: twice as many
   // workers as cores keeps both cores of the reference machine busy (jest's default is cores − 1,

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { describe, expect, it } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 
 const root = new URL('../../', import.meta.url);
 
@@ -20,8 +20,16 @@ async function runUntilSignal(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout });
-  const [line] = (await once(lines, 'line')) as [string];
+  // A simulator that dies before its first line fails the test with its stderr, not a timeout.
+  const [line] = (await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`the simulator exited (${String(code)}) before its first line:\n${stderr}`);
+    }),
+  ])) as [string];
   const first = JSON.parse(line) as { url: string; apiKey: string };
   const response = await fetch(`${first.url}/api/v2/workspaces/current`, {
     headers: { authorization: `Bearer ${first.apiKey}` },
@@ -32,6 +40,10 @@ async function runUntilSignal(
   const [code] = await exited;
   return { code, first, status: response.status };
 }
+
+// Real processes through tsx: on a fresh clone the first start compiles the simulator while other
+// workers compete for two cores. Generous, since nothing here measures time.
+jest.setTimeout(90_000);
 
 describe('npm run simulator (standalone)', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)(
