@@ -3,12 +3,11 @@ import type { Dispatcher } from 'undici';
 import { CHECK_IDS } from '../checks/catalog.js';
 import { parseCliArgs, settingsFromCli, type OutputOptions } from '../config/cli-args.js';
 import { ConfigError, UsageError } from '../config/errors.js';
-import { ConfigFile, type NotifySettings, type RunSettings } from '../config/schema.js';
+import { ConfigFile, type RunSettings } from '../config/schema.js';
 import { mergeSettings } from '../config/settings.js';
 import { progressFor, silentProgress } from './progress.js';
 import type { RunOutcome } from '../publish/publish.js';
-import { notifyStateless } from '../publish/notify-step.js';
-import { emit, outputProblem } from '../publish/terminal.js';
+import { emit, outputProblem, publishCliEffects, reportsOf } from '../publish/terminal.js';
 import { forLaunchGate } from '../checks/launch-gate.js';
 import { forSurface } from '../checks/hints.js';
 import { EXIT, exitCodeFor } from '../report/verdict.js';
@@ -94,21 +93,9 @@ export async function main(argv: string[], context: CliContext = {}): Promise<nu
         );
       const recorder = agency ? undefined : recorderFor(command.record);
       const outcome = await check(settings, env, command, recorder?.dispatcher);
-      if (outcome.kind === 'single')
-        await finishRecording(recorder, outcome.report, settings, (line) =>
-          process.stderr.write(`${TOOL_NAME}: ${line}\n`),
-        );
+      if (outcome.kind === 'single') await finishRecording(recorder, outcome.report, settings, say);
       await emit(inCliWords(outcome), command, process.stdout, env);
-      if (settings.heartbeatUrl) {
-        // Contract section 6: <url> after a run that saw everything, <url>/fail otherwise.
-        const { heartbeatAfter } = await import('../publish/heartbeat.js');
-        const reports =
-          outcome.kind === 'single' ? [outcome.report] : outcome.runs.map((r) => r.report);
-        const warning = await heartbeatAfter(settings.heartbeatUrl, reports);
-        if (warning) process.stderr.write(`${TOOL_NAME}: ${warning}\n`);
-      }
-      // --notify-url (contract section 7): a failed notification is a warning, never the exit code.
-      if (settings.notify) await notifyCli(outcome, settings.notify, settings.config.issue);
+      await publishCliEffects(outcome, settings, say);
       return exitCode(outcome, settings.failOn);
     }
     case 'replay':
@@ -177,26 +164,6 @@ async function check(
   }
 }
 
-async function notifyCli(
-  outcome: RunOutcome,
-  target: NotifySettings,
-  config: RunSettings['config']['issue'],
-): Promise<void> {
-  const rows =
-    outcome.kind === 'single'
-      ? [
-          {
-            id: outcome.report.workspace?.id ?? '',
-            name: outcome.report.workspace?.name ?? 'workspace',
-            report: outcome.report,
-          },
-        ]
-      : outcome.runs.map((r) => ({ id: r.entry.id, name: r.name, report: r.report }));
-  await notifyStateless(target, rows, config, (line) =>
-    process.stderr.write(`${TOOL_NAME}: ${line}\n`),
-  );
-}
-
 /** The run's hints in the CLI's words: flags and environment variables, not inputs and secrets. */
 function inCliWords(outcome: RunOutcome): RunOutcome {
   return outcome.kind === 'single'
@@ -209,8 +176,7 @@ function inCliWords(outcome: RunOutcome): RunOutcome {
 
 /** The worst exit code of the run's workspaces. */
 function exitCode(outcome: RunOutcome, failOn: RunSettings['failOn']): number {
-  const reports = outcome.kind === 'single' ? [outcome.report] : outcome.runs.map((r) => r.report);
-  return Math.max(...reports.map((r) => exitCodeFor(r, failOn)));
+  return Math.max(...reportsOf(outcome).map((r) => exitCodeFor(r, failOn)));
 }
 
 /** The real engine against the simulator's `demo` workspace on loopback. */
@@ -237,6 +203,11 @@ const DEMO_EPILOGUE = (url: string) =>
   `the environment without typing it into a command (it would stay in shell history):\n` +
   `  read -rs INSTANTLY_API_KEY && export INSTANTLY_API_KEY\n` +
   `  ${TOOL_NAME} check        (from a clone: node bin/instantly-health.js check)\n`;
+
+/** A line on stderr, prefixed with the tool's name. */
+function say(line: string): void {
+  process.stderr.write(`${TOOL_NAME}: ${line}\n`);
+}
 
 function usageFailure(err: unknown): number {
   if (!(err instanceof ConfigError)) throw err;

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OutputOptions } from '../config/cli-args.js';
+import type { RunSettings } from '../config/schema.js';
 import { escapeTerminal } from '../report/escape.js';
 import { renderJson } from '../report/json.js';
 import type { Report } from '../model/report.js';
@@ -9,6 +10,8 @@ import { renderMarkdown } from '../report/summary.js';
 import { colorEnabled, renderText, renderVerdictLine } from '../report/text.js';
 import type { WorkspaceRun } from '../run-health.js';
 import { combinedReport } from './aggregate.js';
+import { heartbeatAfter } from './heartbeat.js';
+import { notifyStateless } from './notify-step.js';
 import { renderAgencySummary } from './overview.js';
 import type { RunOutcome } from './publish.js';
 
@@ -92,4 +95,38 @@ export async function outputProblem(file: string, cwd: string): Promise<string |
     return `${existing ? full : `the folder ${dir}`} is not writable`;
   }
   return undefined;
+}
+
+/** Every workspace report of a run: one for a single run. */
+export function reportsOf(outcome: RunOutcome): Report[] {
+  return outcome.kind === 'single' ? [outcome.report] : outcome.runs.map((r) => r.report);
+}
+
+/**
+ * The CLI's effects after its output: the heartbeat ping (contract section 6: `<url>`, or
+ * `<url>/fail` when a suite was blind) and the notification (section 7, planned without state:
+ * the CLI keeps none between runs). Both only ever warn through `say`, never change the exit code.
+ */
+export async function publishCliEffects(
+  outcome: RunOutcome,
+  settings: RunSettings,
+  say: (line: string) => void,
+): Promise<void> {
+  if (settings.heartbeatUrl) {
+    const warning = await heartbeatAfter(settings.heartbeatUrl, reportsOf(outcome));
+    if (warning) say(warning);
+  }
+  if (settings.notify) {
+    const rows =
+      outcome.kind === 'single'
+        ? [
+            {
+              id: outcome.report.workspace?.id ?? '',
+              name: outcome.report.workspace?.name ?? 'workspace',
+              report: outcome.report,
+            },
+          ]
+        : outcome.runs.map((r) => ({ id: r.entry.id, name: r.name, report: r.report }));
+    await notifyStateless(settings.notify, rows, settings.config.issue, say);
+  }
 }
