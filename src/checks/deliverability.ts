@@ -20,7 +20,8 @@ import {
 } from './deliverability-checks.js';
 import { mapLimit } from './map-limit.js';
 import type { Suite, SuiteContext, SuiteOutcome } from './types.js';
-import { unknownFromError } from './unknown.js';
+import { fetchOrUnknown } from './fetch-or-unknown.js';
+import { unknownFromError, type UnknownTarget } from './unknown.js';
 
 /**
  * The deliverability suite (opt-in: it needs the inbox_placement_* and ai_agents read scopes):
@@ -65,13 +66,9 @@ interface Part {
   checked: number;
 }
 
-function failed(ctx: SuiteContext, err: unknown, check: CheckId, what: string): Part {
-  if (ctx.signal.aborted) throw err;
-  return {
-    findings: [unknownFromError(err, { check, suite: SUITE, resource: SUITE_RESOURCE, what })],
-    details: [],
-    checked: 0,
-  };
+/** The suite-wide target of an `unknown` finding when `what` could not be read. */
+function gap(check: CheckId, what: string): UnknownTarget {
+  return { check, suite: SUITE, resource: SUITE_RESOURCE, what };
 }
 
 async function placementFindings(
@@ -79,17 +76,23 @@ async function placementFindings(
   window: { date_from: string; date_to: string },
 ): Promise<Part> {
   const config = ctx.settings.config.deliverability;
-  const tests: PlacementTest[] = [];
-  try {
-    for await (const t of ctx.api.paginate('/inbox-placement-tests', {
-      query: { limit: 100 },
-      item: PlacementTest,
-      signal: ctx.signal,
-    }))
-      tests.push(t);
-  } catch (err) {
-    return failed(ctx, err, DELIVERABILITY_CHECK.placement, 'Inbox placement tests');
-  }
+  const findings: Finding[] = [];
+  const tests = await fetchOrUnknown(
+    async () => {
+      const all: PlacementTest[] = [];
+      for await (const t of ctx.api.paginate('/inbox-placement-tests', {
+        query: { limit: 100 },
+        item: PlacementTest,
+        signal: ctx.signal,
+      }))
+        all.push(t);
+      return all;
+    },
+    findings,
+    gap(DELIVERABILITY_CHECK.placement, 'Inbox placement tests'),
+    ctx.signal,
+  );
+  if (!tests) return { findings, details: [], checked: 0 };
   const latest = latestPerGroup(tests);
   if (latest.length === 0) {
     // Not a fault, and not unknown: there is nothing to judge (the report has no `info` level).
@@ -99,35 +102,36 @@ async function placementFindings(
   // Counts per test: overall, then with recipient_esp for Google and for Microsoft.
   const overall = new Map<string, PlacementStats>();
   const byProvider = new Map<string, Partial<Record<keyof typeof PROVIDERS, PlacementStats>>>();
-  const findings: Finding[] = [];
-  try {
-    const batches: string[][] = [];
-    for (let i = 0; i < latest.length; i += STATS_BATCH)
-      batches.push(latest.slice(i, i + STATS_BATCH).map((t) => t.id));
-    const asks = batches.flatMap((ids) =>
-      ([undefined, 'google', 'microsoft'] as const).map((provider) => ({ ids, provider })),
-    );
-    await mapLimit(asks, 3, async ({ ids, provider }) => {
-      const rows = await ctx.api.post('/inbox-placement-analytics/stats-by-test-id', {
-        body: {
-          test_ids: ids,
-          ...window,
-          ...(provider !== undefined && { recipient_esp: [PROVIDERS[provider]] }),
-        },
-        schema: PlacementStatsList,
-        signal: ctx.signal,
+  const read = await fetchOrUnknown(
+    async () => {
+      const batches: string[][] = [];
+      for (let i = 0; i < latest.length; i += STATS_BATCH)
+        batches.push(latest.slice(i, i + STATS_BATCH).map((t) => t.id));
+      const asks = batches.flatMap((ids) =>
+        ([undefined, 'google', 'microsoft'] as const).map((provider) => ({ ids, provider })),
+      );
+      await mapLimit(asks, 3, async ({ ids, provider }) => {
+        const rows = await ctx.api.post('/inbox-placement-analytics/stats-by-test-id', {
+          body: {
+            test_ids: ids,
+            ...window,
+            ...(provider !== undefined && { recipient_esp: [PROVIDERS[provider]] }),
+          },
+          schema: PlacementStatsList,
+          signal: ctx.signal,
+        });
+        for (const row of rows) {
+          if (provider === undefined) overall.set(row.test_id, row);
+          else byProvider.set(row.test_id, { ...byProvider.get(row.test_id), [provider]: row });
+        }
       });
-      for (const row of rows) {
-        if (provider === undefined) overall.set(row.test_id, row);
-        else byProvider.set(row.test_id, { ...byProvider.get(row.test_id), [provider]: row });
-      }
-    });
-  } catch (err) {
-    findings.push(
-      ...failed(ctx, err, DELIVERABILITY_CHECK.placement, 'Inbox placement results').findings,
-    );
-    return { findings, details: [], checked: 0 };
-  }
+      return true;
+    },
+    findings,
+    gap(DELIVERABILITY_CHECK.placement, 'Inbox placement results'),
+    ctx.signal,
+  );
+  if (!read) return { findings, details: [], checked: 0 };
 
   const recent = latest.filter((t) => (overall.get(t.id)?.count ?? 0) > 0);
   const stale = latest.length - recent.length;
@@ -136,7 +140,7 @@ async function placementFindings(
   ];
   if (stale > 0)
     details.push(
-      `${stale} campaign${stale === 1 ? '' : 's'} or sender group${stale === 1 ? '' : 's'} without a placement test in the last ${config.max_age_days} days (info)`,
+      `${plural(stale, 'campaign or sender group', 'campaigns or sender groups')} without a placement test in the last ${config.max_age_days} days (info)`,
     );
   for (const test of recent) {
     findings.push(
@@ -171,12 +175,13 @@ async function placementFindings(
       if (isStopped()) return;
       stopped = true;
       findings.push(
-        unknownFromError(err, {
-          check: DELIVERABILITY_CHECK.blocklist,
-          suite: SUITE,
-          resource: SUITE_RESOURCE,
-          what: 'Blocklists and SpamAssassin (inbox placement reports)',
-        }),
+        unknownFromError(
+          err,
+          gap(
+            DELIVERABILITY_CHECK.blocklist,
+            'Blocklists and SpamAssassin (inbox placement reports)',
+          ),
+        ),
       );
     }
   });
@@ -192,46 +197,40 @@ async function placementFindings(
 }
 
 async function agentFindings(ctx: SuiteContext): Promise<Part> {
-  let agentId: string | undefined;
-  try {
-    const answer = await ctx.api.get('/ai-agents/deliverability', {
-      schema: DeliverabilityAgent,
-      signal: ctx.signal,
-    });
-    agentId = answer.agent?.id;
-  } catch (err) {
-    return failed(
-      ctx,
-      err,
-      DELIVERABILITY_CHECK.recommendation,
-      "The deliverability agent's items",
-    );
-  }
+  const findings: Finding[] = [];
+  const items = gap(DELIVERABILITY_CHECK.recommendation, "The deliverability agent's items");
+  const answer = await fetchOrUnknown(
+    () =>
+      ctx.api.get('/ai-agents/deliverability', { schema: DeliverabilityAgent, signal: ctx.signal }),
+    findings,
+    items,
+    ctx.signal,
+  );
+  if (!answer) return { findings, details: [], checked: 0 };
+  const agentId = answer.agent?.id;
   if (agentId === undefined)
     return {
       findings: [],
       details: ['no deliverability agent deployed (no recommendations)'],
       checked: 0,
     };
-  try {
-    const page = await ctx.api.get('/ai-agents/deliverability/{id}/feed-items', {
-      params: { id: agentId },
-      query: { feed_filter: 'todo', limit: 100 },
-      schema: FeedItemsPage,
-      signal: ctx.signal,
-    });
-    const findings = page.items.map(evaluateFeedItem).filter((f): f is Finding => f !== undefined);
-    return {
-      findings,
-      details: [`${plural(findings.length, 'open recommendation')} of the deliverability agent`],
-      checked: 1,
-    };
-  } catch (err) {
-    return failed(
-      ctx,
-      err,
-      DELIVERABILITY_CHECK.recommendation,
-      "The deliverability agent's items",
-    );
-  }
+  const page = await fetchOrUnknown(
+    () =>
+      ctx.api.get('/ai-agents/deliverability/{id}/feed-items', {
+        params: { id: agentId },
+        query: { feed_filter: 'todo', limit: 100 },
+        schema: FeedItemsPage,
+        signal: ctx.signal,
+      }),
+    findings,
+    items,
+    ctx.signal,
+  );
+  if (!page) return { findings, details: [], checked: 0 };
+  const open = page.items.map(evaluateFeedItem).filter((f): f is Finding => f !== undefined);
+  return {
+    findings: open,
+    details: [`${plural(open.length, 'open recommendation')} of the deliverability agent`],
+    checked: 1,
+  };
 }
