@@ -210,6 +210,8 @@ function countByEndpoint(log: readonly LoggedRequest[]): Record<string, number> 
 export async function runCell(
   suite: (typeof SUITES)[number] | 'workspace',
   fault: FaultCase | undefined,
+  /** The deadline when neither the fault nor `TIMEOUT_SECONDS` should set it (the reference run). */
+  timeoutSeconds?: number,
 ): Promise<CellResult> {
   const paths = suite === 'workspace' ? [] : TARGETS[suite].paths;
   const faults = fault ? paths.flatMap((p) => fault.faults(p)) : [];
@@ -226,7 +228,7 @@ export async function runCell(
       {
         apiKey: sim.keys.readOnly,
         baseUrl: sim.url,
-        timeoutSeconds: fault?.timeoutSeconds ?? TIMEOUT_SECONDS,
+        timeoutSeconds: fault?.timeoutSeconds ?? timeoutSeconds ?? TIMEOUT_SECONDS,
         rateLimit: 1000,
       },
       ConfigFile.parse({}),
